@@ -1,0 +1,105 @@
+/* afile.c: rewrite a file atomically.  The temp file sits beside the
+ * target (a rename across file systems is not atomic), is synced and
+ * checked on close, and only then renamed over the target. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zz.h"
+
+static mode_t
+umask_get(void)
+{
+	mode_t m = umask(022);
+
+	umask(m);
+	return m;
+}
+
+int
+zz_afile_open(struct zz_afile *a, const char *path)
+{
+	int fd;
+
+	memset(a, 0, sizeof *a);
+	a->path = zz_xstrdup(path);
+	a->tmp = zz_xasprintf("%s.tmpXXXXXX", path);
+	if ((fd = mkstemp(a->tmp)) < 0) {
+		zz_warn("%s: cannot create temporary file: %s", path,
+		    strerror(errno));
+		free(a->path), free(a->tmp);
+		return -1;
+	}
+	fchmod(fd, 0666 & ~umask_get());
+	if (!(a->f = fdopen(fd, "w"))) {
+		zz_warn("%s: %s", a->tmp, strerror(errno));
+		close(fd);
+		unlink(a->tmp);
+		free(a->path), free(a->tmp);
+		return -1;
+	}
+	return 0;
+}
+
+int
+zz_afile_finish(struct zz_afile *a)
+{
+	int err = 0;
+
+	if (fflush(a->f) != 0 || ferror(a->f))
+		err = errno ? errno : EIO;
+	else if (fsync(fileno(a->f)) != 0)
+		err = errno;
+	if (fclose(a->f) != 0 && !err)
+		err = errno;
+	a->f = NULL;
+	if (err) {
+		zz_warn("%s: write failed: %s", a->path, strerror(err));
+		zz_afile_abort(a);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+sync_dir(const char *path)
+{
+	char *copy = zz_xstrdup(path);
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+int
+zz_afile_commit(struct zz_afile *a)
+{
+	if (rename(a->tmp, a->path) != 0) {
+		zz_warn("%s: cannot replace: %s", a->path, strerror(errno));
+		zz_afile_abort(a);
+		return -1;
+	}
+	sync_dir(a->path);
+	free(a->path), free(a->tmp);
+	a->path = a->tmp = NULL;
+	return 0;
+}
+
+void
+zz_afile_abort(struct zz_afile *a)
+{
+	if (a->f)
+		fclose(a->f);
+	a->f = NULL;
+	if (a->tmp)
+		unlink(a->tmp);
+	free(a->path), free(a->tmp);
+	a->path = a->tmp = NULL;
+}

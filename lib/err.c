@@ -1,0 +1,86 @@
+/* err.c: one error style for every program. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zz.h"
+
+const char *zz_prog = "zz";
+
+void
+zz_setprog(const char *argv0)
+{
+	const char *s = strrchr(argv0, '/');
+
+	zz_prog = s ? s + 1 : argv0;
+}
+
+void
+zz_vfwarn(const char *file, long line, const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", zz_prog);
+	if (file && line > 0)
+		fprintf(stderr, "%s:%ld: ", file, line);
+	else if (file)
+		fprintf(stderr, "%s: ", file);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+zz_fwarn(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	zz_vfwarn(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+zz_fdie(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	zz_vfwarn(file, line, fmt, ap);
+	va_end(ap);
+	exit(ZZ_EXIT_ERR);
+}
+
+void
+zz_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	zz_vfwarn(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+zz_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	zz_vfwarn(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(ZZ_EXIT_ERR);
+}
+
+/* A full disk under cron must fail loudly, so stdout is checked last. */
+int
+zz_finish(int code)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		zz_warn("write error on standard output: %s", strerror(errno));
+		return ZZ_EXIT_ERR;
+	}
+	if (fclose(stdout) != 0) {
+		zz_warn("write error on standard output: %s", strerror(errno));
+		return ZZ_EXIT_ERR;
+	}
+	return code;
+}

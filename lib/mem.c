@@ -1,0 +1,255 @@
+/* mem.c: allocation that dies on failure, growing buffers, a string map. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zz.h"
+
+void *
+zz_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		zz_die("out of memory");
+	return p;
+}
+
+void *
+zz_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		zz_die("out of memory");
+	return p;
+}
+
+void *
+zz_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		zz_die("out of memory");
+	return p;
+}
+
+void *
+zz_xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		zz_die("out of memory");
+	return zz_xrealloc(p, n * size);
+}
+
+char *
+zz_xstrndup(const char *s, size_t n)
+{
+	char *d = zz_xmalloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *
+zz_xstrdup(const char *s)
+{
+	return zz_xstrndup(s, strlen(s));
+}
+
+char *
+zz_xasprintf(const char *fmt, ...)
+{
+	struct zz_buf b = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		zz_die("bad format");
+	b.s = zz_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.s;
+}
+
+static void
+buf_grow(struct zz_buf *b, size_t more)
+{
+	size_t need = b->len + more + 1;
+
+	if (need <= b->cap)
+		return;
+	if (need < more)
+		zz_die("out of memory");
+	b->cap = b->cap ? b->cap : 64;
+	while (b->cap < need)
+		b->cap *= 2;
+	b->s = zz_xrealloc(b->s, b->cap);
+}
+
+void
+zz_buf_add(struct zz_buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+zz_buf_puts(struct zz_buf *b, const char *s)
+{
+	zz_buf_add(b, s, strlen(s));
+}
+
+void
+zz_buf_putc(struct zz_buf *b, int c)
+{
+	char ch = (char)c;
+
+	zz_buf_add(b, &ch, 1);
+}
+
+void
+zz_buf_printf(struct zz_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		zz_die("bad format");
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+const char *
+zz_buf_str(struct zz_buf *b)
+{
+	return b->s ? b->s : "";
+}
+
+char *
+zz_buf_take(struct zz_buf *b)
+{
+	char *s = b->s ? b->s : zz_xstrdup("");
+
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void
+zz_buf_reset(struct zz_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = '\0';
+}
+
+void
+zz_buf_free(struct zz_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	while (n--) {
+		h ^= (unsigned char)*s++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static size_t
+map_find(const struct zz_map *m, const char *key, size_t klen)
+{
+	size_t i = hash(key, klen) & (m->cap - 1);
+
+	while (m->keys[i] && (strncmp(m->keys[i], key, klen) != 0 ||
+	    m->keys[i][klen] != '\0'))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void
+map_grow(struct zz_map *m)
+{
+	struct zz_map old = *m;
+	size_t i, j;
+
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->keys = zz_xcalloc(m->cap, sizeof *m->keys);
+	m->vals = zz_xcalloc(m->cap, sizeof *m->vals);
+	for (i = 0; i < old.cap; i++) {
+		if (!old.keys[i])
+			continue;
+		j = map_find(m, old.keys[i], strlen(old.keys[i]));
+		m->keys[j] = old.keys[i];
+		m->vals[j] = old.vals[i];
+	}
+	free(old.keys);
+	free(old.vals);
+}
+
+/* The value slot of key, added (NULL) when missing. */
+void **
+zz_map_slot(struct zz_map *m, const char *key, size_t klen, bool *isnew)
+{
+	size_t i;
+
+	if ((m->n + 1) * 4 >= m->cap * 3)
+		map_grow(m);
+	i = map_find(m, key, klen);
+	if (isnew)
+		*isnew = m->keys[i] == NULL;
+	if (!m->keys[i]) {
+		m->keys[i] = zz_xstrndup(key, klen);
+		m->n++;
+	}
+	return &m->vals[i];
+}
+
+void *
+zz_map_get(const struct zz_map *m, const char *key, size_t klen)
+{
+	size_t i;
+
+	if (!m->cap)
+		return NULL;
+	i = map_find(m, key, klen);
+	return m->keys[i] ? m->vals[i] : NULL;
+}
+
+void
+zz_map_free(struct zz_map *m, void (*freeval)(void *))
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++) {
+		if (!m->keys[i])
+			continue;
+		free(m->keys[i]);
+		if (freeval)
+			freeval(m->vals[i]);
+	}
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}

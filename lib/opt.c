@@ -1,0 +1,84 @@
+/* opt.c: the options every program shares, and reading whole files. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zz.h"
+
+void
+zz_common_init(struct zz_common *c)
+{
+	c->dir = NULL;
+	c->asof = ZZ_NODATE;
+	c->fmt = -1;
+	c->fmtname = NULL;
+}
+
+static bool
+allowed_fmt(const char *allowed, const char *s)
+{
+	size_t n = strlen(s);
+	const char *p = allowed;
+
+	while ((p = strstr(p, s)) != NULL) {
+		if ((p == allowed || p[-1] == ',') && (p[n] == ',' || !p[n]))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+int
+zz_common_opt(struct zz_common *c, int opt, const char *arg,
+    const char *allowed)
+{
+	switch (opt) {
+	case 'd':
+		c->dir = arg;
+		return 1;
+	case 'o':
+		if (!allowed_fmt(allowed, arg))
+			zz_die("unknown output format '%s' (one of %s)", arg,
+			    allowed);
+		c->fmtname = arg;
+		c->fmt = zz_fmt_parse(arg);	/* -1 for program-own formats */
+		if (c->fmt < 0)
+			c->fmt = 100;
+		return 1;
+	case ZZ_OPT_ASOF:
+		if (zz_parse_date(arg, &c->asof) < 0)
+			zz_die("--as-of: '%s' is not a date (YYYY-MM-DD)", arg);
+		return 1;
+	case ZZ_OPT_VERSION:
+		printf("%s %s\n", zz_prog, ZZ_VERSION);
+		exit(zz_finish(ZZ_EXIT_OK));
+	}
+	return 0;
+}
+
+char *
+zz_slurp(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct zz_buf b = {0};
+	char chunk[65536];
+	size_t n;
+
+	if (!f) {
+		zz_warn("%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		zz_buf_add(&b, chunk, n);
+	if (ferror(f)) {
+		zz_warn("%s: read error: %s", path, strerror(errno));
+		zz_buf_free(&b);
+		if (f != stdin)
+			fclose(f);
+		return NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = b.len;
+	return zz_buf_take(&b);
+}

@@ -1,0 +1,313 @@
+/* plan.c: the plan tables in memory. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "zz.h"
+
+static const struct {
+	const char *name, *cn;
+	char letter;
+} kinds[ZZ_NKINDS] = {
+	{"task", "工作任务", 'T'},
+	{"difficulty", "难点堵点", 'D'},
+	{"project", "重点支撑项目", 'K'},
+	{"plan", "推进计划", 'P'},
+	{"measure", "工作措施", 'M'},
+	{"duty", "保障措施", 'R'},
+};
+
+const char *
+zz_kind_name(enum zz_kind k)
+{
+	return kinds[k].name;
+}
+
+const char *
+zz_kind_cn(enum zz_kind k)
+{
+	return kinds[k].cn;
+}
+
+char
+zz_kind_letter(enum zz_kind k)
+{
+	return kinds[k].letter;
+}
+
+int
+zz_kind_parse(const char *s)
+{
+	int k;
+
+	for (k = 0; k < ZZ_NKINDS; k++)
+		if (strcmp(s, kinds[k].name) == 0 || strcmp(s, kinds[k].cn) == 0)
+			return k;
+	return -1;
+}
+
+bool
+zz_kind_trackable(enum zz_kind k)
+{
+	return k != ZZ_DIFFICULTY;
+}
+
+#define GROW(arr, n) \
+	((arr) = zz_xreallocarray((arr), (n) + 1, sizeof *(arr)), \
+	memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
+
+struct zz_group *
+zz_plan_add_group(struct zz_plan *p)
+{
+	struct zz_group *g = GROW(p->groups, p->ngroups);
+
+	g->due = ZZ_NODATE;
+	return g;
+}
+
+struct zz_person *
+zz_plan_add_person(struct zz_plan *p)
+{
+	return GROW(p->people, p->npeople);
+}
+
+struct zz_member *
+zz_plan_add_member(struct zz_plan *p, int group, const char *name,
+    const char *role)
+{
+	struct zz_member *m = GROW(p->members, p->nmembers);
+
+	m->group = group;
+	m->name = zz_xstrdup(name);
+	m->role = zz_xstrdup(role);
+	return m;
+}
+
+struct zz_item *
+zz_plan_add_item(struct zz_plan *p)
+{
+	struct zz_item *it = GROW(p->items, p->nitems);
+
+	it->due = ZZ_NODATE;
+	return it;
+}
+
+void
+zz_plan_free(struct zz_plan *p)
+{
+	size_t i;
+
+	free(p->doc.number), free(p->doc.title), free(p->doc.issuer);
+	for (i = 0; i < p->ngroups; i++)
+		free(p->groups[i].name), free(p->groups[i].goal);
+	for (i = 0; i < p->npeople; i++) {
+		free(p->people[i].name), free(p->people[i].title);
+		free(p->people[i].unit), free(p->people[i].role);
+	}
+	for (i = 0; i < p->nmembers; i++)
+		free(p->members[i].name), free(p->members[i].role);
+	for (i = 0; i < p->nitems; i++) {
+		free(p->items[i].id), free(p->items[i].text);
+		free(p->items[i].recur), free(p->items[i].owner);
+	}
+	free(p->groups), free(p->people), free(p->members), free(p->items);
+	zz_map_free(&p->index, NULL);
+	memset(p, 0, sizeof *p);
+}
+
+static const char *roles[] = {"lead_leader", "assist_leader", "lead_staff",
+	"coop_staff", NULL};
+static const char *ranks[] = {"leader", "deputy", "member", NULL};
+
+static bool
+one_of(const char *s, const char **list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+static int
+check_items(struct zz_plan *p, const char *name)
+{
+	struct zz_recur r;
+	size_t i;
+	bool isnew;
+
+	zz_map_free(&p->index, NULL);
+	for (i = 0; i < p->nitems; i++) {
+		struct zz_item *it = &p->items[i];
+		void **slot = zz_map_slot(&p->index, it->id, strlen(it->id),
+		    &isnew);
+
+		if (!isnew) {
+			zz_fwarn(name, (long)i + 2, "duplicate item id '%s'", it->id);
+			return -1;
+		}
+		*slot = it;
+		if (it->group != 0 && !zz_plan_group(p, it->group)) {
+			zz_fwarn(name, (long)i + 2, "item '%s' names group %d, "
+			    "which the plan does not have", it->id, it->group);
+			return -1;
+		}
+		if (zz_recur_parse(it->recur ? it->recur : "", &r) < 0) {
+			zz_fwarn(name, (long)i + 2, "item '%s': bad recur '%s'",
+			    it->id, it->recur);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+zz_plan_check(struct zz_plan *p, const char *name)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->ngroups; i++)
+		for (j = 0; j < i; j++)
+			if (p->groups[i].id == p->groups[j].id) {
+				zz_fwarn(name, 0, "duplicate group id %d",
+				    p->groups[i].id);
+				return -1;
+			}
+	for (i = 0; i < p->nmembers; i++) {
+		if (!one_of(p->members[i].role, roles)) {
+			zz_fwarn(name, 0, "member '%s': unknown role '%s'",
+			    p->members[i].name, p->members[i].role);
+			return -1;
+		}
+	}
+	for (i = 0; i < p->npeople; i++) {
+		if (!one_of(p->people[i].role, ranks)) {
+			zz_fwarn(name, 0, "person '%s': unknown role '%s'",
+			    p->people[i].name, p->people[i].role);
+			return -1;
+		}
+	}
+	return check_items(p, name);
+}
+
+const struct zz_item *
+zz_plan_item(const struct zz_plan *p, const char *id)
+{
+	return zz_map_get(&p->index, id, strlen(id));
+}
+
+const struct zz_group *
+zz_plan_group(const struct zz_plan *p, int id)
+{
+	size_t i;
+
+	for (i = 0; i < p->ngroups; i++)
+		if (p->groups[i].id == id)
+			return &p->groups[i];
+	return NULL;
+}
+
+const char *
+zz_group_name(const struct zz_plan *p, int id)
+{
+	const struct zz_group *g = zz_plan_group(p, id);
+
+	if (g)
+		return g->name;
+	return id == 0 ? ZZ_OFFICE_NAME : "";
+}
+
+char *
+zz_responsible(const struct zz_plan *p, const struct zz_item *it)
+{
+	struct zz_buf b = {0};
+	size_t i;
+
+	if (it->owner && *it->owner)
+		return zz_xstrdup(it->owner);
+	for (i = 0; i < p->nmembers; i++) {
+		if (p->members[i].group != it->group ||
+		    strcmp(p->members[i].role, "lead_staff") != 0)
+			continue;
+		if (b.len)
+			zz_buf_puts(&b, "、");
+		zz_buf_puts(&b, p->members[i].name);
+	}
+	if (!b.len && it->group == 0)
+		zz_buf_puts(&b, ZZ_OFFICE_NAME);
+	return zz_buf_take(&b);
+}
+
+static const struct zz_person *
+person(const struct zz_plan *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->npeople; i++)
+		if (strcmp(p->people[i].name, name) == 0)
+			return &p->people[i];
+	return NULL;
+}
+
+/* Lead and cooperating staff and the lead leader answer for a group's
+ * items; so does the unit named as owner, and the owner's head. */
+bool
+zz_answers_for(const struct zz_plan *p, const struct zz_item *it,
+    const char *name, const char *unit)
+{
+	const struct zz_person *who;
+	size_t i;
+
+	if (unit && it->owner && strcmp(it->owner, unit) == 0)
+		return true;
+	if (name && it->owner && strcmp(it->owner, name) == 0)
+		return true;
+	if (name && it->owner && *it->owner && (who = person(p, name)) &&
+	    who->unit && strcmp(who->unit, it->owner) == 0)
+		return true;
+	if (it->owner && *it->owner)
+		return false;
+	for (i = 0; i < p->nmembers; i++) {
+		const struct zz_member *m = &p->members[i];
+
+		if (m->group != it->group || strcmp(m->role, "lead_staff") != 0)
+			continue;
+		if (name && strcmp(m->name, name) == 0)
+			return true;
+		if (unit && (who = person(p, m->name)) && who->unit &&
+		    strcmp(who->unit, unit) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* From 关于印发《组建科技创新“五个工作专班”实施方案》的通知 take the part
+ * in 《》 and drop a leading verb and a trailing 实施方案/工作方案/方案. */
+char *
+zz_plan_subject(const struct zz_plan *p)
+{
+	static const char *heads[] = {"组建", "关于", "印发", NULL};
+	static const char *tails[] = {"实施方案", "工作方案", "方案", "计划",
+		NULL};
+	const char *t = p->doc.title ? p->doc.title : "", *a, *b;
+	char *s;
+	size_t n;
+	int i;
+
+	if ((a = strstr(t, "《")) && (b = strstr(a, "》")))
+		s = zz_xstrndup(a + 3, (size_t)(b - a - 3));
+	else
+		s = zz_xstrdup(t);
+	for (i = 0; heads[i]; i++)
+		if (strncmp(s, heads[i], strlen(heads[i])) == 0)
+			memmove(s, s + strlen(heads[i]),
+			    strlen(s) - strlen(heads[i]) + 1);
+	n = strlen(s);
+	for (i = 0; tails[i]; i++) {
+		size_t k = strlen(tails[i]);
+
+		if (n > k && strcmp(s + n - k, tails[i]) == 0) {
+			s[n - k] = '\0';
+			break;
+		}
+	}
+	return s;
+}

@@ -1,0 +1,219 @@
+/* status.c: the progress log and the latest state of each id. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zz.h"
+
+static const struct {
+	const char *name, *cn;
+	const char *alias[3];
+} statuses[ZZ_NSTATUS] = {
+	{"todo", "未开始", {"未启动", NULL}},
+	{"doing", "推进中", {"进行中", "正在推进", NULL}},
+	{"done", "已完成", {"完成", NULL}},
+	{"blocked", "受阻", {"阻塞", "暂缓", NULL}},
+	{"dropped", "已取消", {"取消", NULL}},
+};
+
+int
+zz_status_parse(const char *s)
+{
+	int i, j;
+
+	for (i = 0; i < ZZ_NSTATUS; i++) {
+		if (!strcmp(s, statuses[i].name) || !strcmp(s, statuses[i].cn))
+			return i;
+		for (j = 0; statuses[i].alias[j]; j++)
+			if (!strcmp(s, statuses[i].alias[j]))
+				return i;
+	}
+	return -1;
+}
+
+const char *
+zz_status_name(enum zz_status s)
+{
+	return statuses[s].name;
+}
+
+const char *
+zz_status_cn(enum zz_status s)
+{
+	return statuses[s].cn;
+}
+
+bool
+zz_status_open(enum zz_status s)
+{
+	return s != ZZ_DONE && s != ZZ_DROPPED;
+}
+
+int
+zz_report_parse(char **f, int n, struct zz_report *r, const char **why)
+{
+	char *end;
+	long v;
+	int st;
+
+	if (n != 6) {
+		*why = "expected 6 fields: " ZZ_LOG_HEADER;
+		return -1;
+	}
+	if (zz_parse_date(f[0], &r->date) < 0) {
+		*why = "bad date (expected YYYY-MM-DD)";
+		return -1;
+	}
+	if (!*f[1]) {
+		*why = "empty id";
+		return -1;
+	}
+	if ((st = zz_status_parse(f[2])) < 0) {
+		*why = "unknown status (todo, doing, done, blocked, dropped)";
+		return -1;
+	}
+	r->progress = -1;
+	if (*f[3]) {
+		errno = 0;
+		v = strtol(f[3], &end, 10);
+		if (*end == '%')
+			end++;
+		if (*end || errno || v < 0 || v > 100) {
+			*why = "bad progress (expected 0-100)";
+			return -1;
+		}
+		r->progress = (int)v;
+	}
+	r->id = f[1];
+	r->status = (enum zz_status)st;
+	r->note = f[4];
+	r->by = f[5];
+	return 0;
+}
+
+struct logctx {
+	const char *name;
+	zz_report_fn fn;
+	void *ctx;
+	bool header;
+};
+
+static int
+on_log_row(void *ctx, char **f, int n, long line)
+{
+	struct logctx *c = ctx;
+	struct zz_report r;
+	const char *why;
+
+	if (!c->header) {
+		c->header = true;
+		if (n == 6 && strcmp(f[0], "date") == 0 && strcmp(f[1], "id") == 0)
+			return 0;
+		zz_fwarn(c->name, line, "expected the header " ZZ_LOG_HEADER);
+		return -1;
+	}
+	if (zz_report_parse(f, n, &r, &why) < 0) {
+		zz_fwarn(c->name, line, "%s", why);
+		return -1;
+	}
+	r.line = line;
+	return c->fn(c->ctx, &r);
+}
+
+int
+zz_log_each(FILE *f, const char *name, zz_report_fn fn, void *ctx)
+{
+	struct logctx c = {name, fn, ctx, false};
+
+	return zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
+}
+
+static void
+free_state(void *v)
+{
+	struct zz_state *s = v;
+
+	if (s) {
+		free(s->note);
+		free(s->by);
+		free(s);
+	}
+}
+
+/* A later date wins; on the same date, the later line. */
+static int
+on_report(void *ctx, const struct zz_report *r)
+{
+	struct zz_states *s = ctx;
+	struct zz_state **slot, *st;
+
+	if (r->date > s->asof)
+		return 0;
+	slot = (struct zz_state **)zz_map_slot(&s->map, r->id, strlen(r->id),
+	    NULL);
+	if (!*slot)
+		*slot = zz_xcalloc(1, sizeof **slot);
+	st = *slot;
+	if (st->line && st->date > r->date)
+		return 0;
+	st->date = r->date;
+	st->status = r->status;
+	st->progress = r->progress;
+	st->line = r->line;
+	if (s->keep_text) {
+		free(st->note), free(st->by);
+		st->note = zz_xstrdup(r->note);
+		st->by = zz_xstrdup(r->by);
+	}
+	return 0;
+}
+
+int
+zz_states_load(struct zz_states *s, const char *path, zz_date asof,
+    bool keep_text)
+{
+	FILE *f;
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	s->asof = asof;
+	s->keep_text = keep_text;
+	if (strcmp(path, "-") == 0)
+		return zz_log_each(stdin, "<stdin>", on_report, s);
+	if (!(f = fopen(path, "r"))) {
+		zz_warn("%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = zz_log_each(f, path, on_report, s);
+	fclose(f);
+	if (rc < 0)
+		zz_states_free(s);
+	return rc;
+}
+
+const struct zz_state *
+zz_state_get(const struct zz_states *s, const char *id)
+{
+	return zz_map_get(&s->map, id, strlen(id));
+}
+
+const struct zz_state *
+zz_state_of(const struct zz_states *s, const char *item_id, int year,
+    int month)
+{
+	const struct zz_state *st;
+	char occ[64];
+
+	if (year > 0) {
+		snprintf(occ, sizeof occ, "%s@%04d-%02d", item_id, year, month);
+		if ((st = zz_state_get(s, occ)))
+			return st;
+	}
+	return zz_state_get(s, item_id);
+}
+
+void
+zz_states_free(struct zz_states *s)
+{
+	zz_map_free(&s->map, free_state);
+}

@@ -1,0 +1,428 @@
+/* store.c: the data directory, one CSV file per table. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zz.h"
+
+enum { T_DOC, T_GROUPS, T_PEOPLE, T_MEMBERS, T_ITEMS, NTABLES };
+
+static const char *files[NTABLES] = {"doc.csv", "groups.csv", "people.csv",
+	"members.csv", "items.csv"};
+static const char *headers[NTABLES][10] = {
+	{"number", "title", "issuer", "date", "year"},
+	{"id", "name", "goal", "due", "ongoing"},
+	{"name", "title", "unit", "role"},
+	{"group", "name", "role"},
+	{"id", "group", "kind", "seq", "text", "due", "recur", "owner", "source"},
+};
+
+const char *
+zz_data_dir(const char *opt)
+{
+	const char *env = getenv("ZZ_DATA");
+
+	if (opt && *opt)
+		return opt;
+	return env && *env ? env : "./data";
+}
+
+struct loader {
+	struct zz_plan *p;
+	int table;
+	const char *name;	/* file name for messages */
+	int ncols;
+	int err;
+	bool header;
+};
+
+static int
+number(const char *s, long lo, long hi, long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	return (*s && !*end && errno == 0 && *v >= lo && *v <= hi) ? 0 : -1;
+}
+
+static int
+date_or_empty(const char *s, zz_date *t)
+{
+	*t = ZZ_NODATE;
+	return *s ? zz_parse_date(s, t) : 0;
+}
+
+#define BAD(what, val) \
+	(zz_fwarn(l->name, line, "bad %s '%s'", what, val), -1)
+
+static int
+row_doc(struct loader *l, char **f, long line)
+{
+	struct zz_doc *d = &l->p->doc;
+	long y;
+
+	if (d->number)
+		return zz_fwarn(l->name, line, "more than one document row"), -1;
+	if (date_or_empty(f[3], &d->date) < 0)
+		return BAD("date", f[3]);
+	if (number(f[4], 1900, 9999, &y) < 0)
+		return BAD("year", f[4]);
+	d->number = zz_xstrdup(f[0]);
+	d->title = zz_xstrdup(f[1]);
+	d->issuer = zz_xstrdup(f[2]);
+	d->year = (int)y;
+	return 0;
+}
+
+static int
+row_group(struct loader *l, char **f, long line)
+{
+	struct zz_group *g;
+	zz_date due;
+	long id;
+
+	if (number(f[0], 1, 9999, &id) < 0)
+		return BAD("group id", f[0]);
+	if (date_or_empty(f[3], &due) < 0)
+		return BAD("date", f[3]);
+	if (strcmp(f[4], "yes") && strcmp(f[4], "no") && *f[4])
+		return BAD("ongoing (yes or no)", f[4]);
+	g = zz_plan_add_group(l->p);
+	g->id = (int)id;
+	g->name = zz_xstrdup(f[1]);
+	g->goal = zz_xstrdup(f[2]);
+	g->due = due;
+	g->ongoing = strcmp(f[4], "yes") == 0;
+	return 0;
+}
+
+static int
+row_person(struct loader *l, char **f, long line)
+{
+	struct zz_person *h;
+
+	(void)line;
+	h = zz_plan_add_person(l->p);
+	h->name = zz_xstrdup(f[0]);
+	h->title = zz_xstrdup(f[1]);
+	h->unit = zz_xstrdup(f[2]);
+	h->role = zz_xstrdup(f[3]);
+	return 0;
+}
+
+static int
+row_member(struct loader *l, char **f, long line)
+{
+	long g;
+
+	if (number(f[0], 0, 9999, &g) < 0)
+		return BAD("group", f[0]);
+	zz_plan_add_member(l->p, (int)g, f[1], f[2]);
+	return 0;
+}
+
+static int
+row_item(struct loader *l, char **f, long line)
+{
+	struct zz_item *it;
+	long g, seq, src;
+	zz_date due;
+	int kind;
+
+	if (!*f[0])
+		return zz_fwarn(l->name, line, "empty item id"), -1;
+	if (number(f[1], 0, 9999, &g) < 0)
+		return BAD("group", f[1]);
+	if ((kind = zz_kind_parse(f[2])) < 0)
+		return BAD("kind", f[2]);
+	if (number(f[3], 0, 99999, &seq) < 0)
+		return BAD("seq", f[3]);
+	if (date_or_empty(f[5], &due) < 0)
+		return BAD("date", f[5]);
+	if (*f[8] && number(f[8], 0, LONG_MAX, &src) < 0)
+		return BAD("source line", f[8]);
+	it = zz_plan_add_item(l->p);
+	it->id = zz_xstrdup(f[0]);
+	it->group = (int)g;
+	it->kind = (enum zz_kind)kind;
+	it->seq = (int)seq;
+	it->text = zz_xstrdup(f[4]);
+	it->due = due;
+	it->recur = zz_xstrdup(f[6]);
+	it->owner = zz_xstrdup(f[7]);
+	it->source = *f[8] ? src : 0;
+	return 0;
+}
+
+static int
+check_header(struct loader *l, char **f, int n)
+{
+	const char *const *h = headers[l->table];
+	int i;
+
+	for (i = 0; h[i]; i++)
+		if (i >= n || strcmp(f[i], h[i]) != 0) {
+			zz_fwarn(l->name, 1, "expected column '%s' as column %d "
+			    "(header: %s)", h[i], i + 1, h[0]);
+			return -1;
+		}
+	if (n != i)
+		return zz_fwarn(l->name, 1, "unexpected column '%s'", f[i]), -1;
+	l->ncols = i;
+	return 0;
+}
+
+static int
+on_row(void *ctx, char **f, int n, long line)
+{
+	static int (*const rows[NTABLES])(struct loader *, char **, long) = {
+		row_doc, row_group, row_person, row_member, row_item};
+	struct loader *l = ctx;
+
+	if (!l->header) {
+		l->header = true;
+		return check_header(l, f, n) ? 1 : 0;
+	}
+	if (n != l->ncols) {
+		zz_fwarn(l->name, line, "%d fields where %d columns were expected",
+		    n, l->ncols);
+		return 1;
+	}
+	return rows[l->table](l, f, line) ? 1 : 0;
+}
+
+static int
+load_table(const char *dir, int table, struct zz_plan *p)
+{
+	char *path = zz_xasprintf("%s/%s", dir, files[table]);
+	struct loader l = {p, table, path, 0, 0, false};
+	FILE *f = fopen(path, "r");
+	int rc;
+
+	if (!f) {
+		zz_fwarn(path, 0, "cannot open: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	rc = zz_csv_read(f, path, ',', on_row, &l);
+	if (rc == 0 && !l.header) {
+		zz_fwarn(path, 1, "empty file: expected the header %s,...",
+		    headers[table][0]);
+		rc = -1;
+	}
+	fclose(f);
+	free(path);
+	return rc ? -1 : 0;
+}
+
+int
+zz_plan_load(const char *dir, struct zz_plan *p)
+{
+	struct stat st;
+	int t;
+
+	memset(p, 0, sizeof *p);
+	if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
+		zz_warn("%s: not a data directory (give -d DIR or set ZZ_DATA; "
+		    "zz-import makes one)", dir);
+		return -1;
+	}
+	for (t = 0; t < NTABLES; t++)
+		if (load_table(dir, t, p) < 0) {
+			zz_plan_free(p);
+			return -1;
+		}
+	if (!p->doc.number) {
+		zz_fwarn(dir, 0, "doc.csv has no document row");
+		zz_plan_free(p);
+		return -1;
+	}
+	if (zz_plan_check(p, dir) < 0) {
+		zz_plan_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- writing ---- */
+
+static void
+put_row(FILE *f, const char *const *v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		zz_csv_field(f, v[i] ? v[i] : "", i == 0, ',');
+	putc('\n', f);
+}
+
+static int
+count(const char *const *h)
+{
+	int n = 0;
+
+	while (h[n])
+		n++;
+	return n;
+}
+
+static void
+write_doc(FILE *f, const struct zz_plan *p)
+{
+	char d[11], y[12];
+	const char *v[5];
+
+	snprintf(y, sizeof y, "%d", p->doc.year);
+	v[0] = p->doc.number, v[1] = p->doc.title, v[2] = p->doc.issuer;
+	v[3] = zz_fmt_date(p->doc.date, d), v[4] = y;
+	put_row(f, v, 5);
+}
+
+static void
+write_groups(FILE *f, const struct zz_plan *p)
+{
+	char id[12], d[11];
+	const char *v[5];
+	size_t i;
+
+	for (i = 0; i < p->ngroups; i++) {
+		const struct zz_group *g = &p->groups[i];
+
+		snprintf(id, sizeof id, "%d", g->id);
+		v[0] = id, v[1] = g->name, v[2] = g->goal;
+		v[3] = zz_fmt_date(g->due, d), v[4] = g->ongoing ? "yes" : "no";
+		put_row(f, v, 5);
+	}
+}
+
+static void
+write_people(FILE *f, const struct zz_plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->npeople; i++) {
+		const struct zz_person *h = &p->people[i];
+		const char *v[4] = {h->name, h->title, h->unit, h->role};
+
+		put_row(f, v, 4);
+	}
+}
+
+static void
+write_members(FILE *f, const struct zz_plan *p)
+{
+	char g[12];
+	size_t i;
+
+	for (i = 0; i < p->nmembers; i++) {
+		const struct zz_member *m = &p->members[i];
+		const char *v[3] = {g, m->name, m->role};
+
+		snprintf(g, sizeof g, "%d", m->group);
+		put_row(f, v, 3);
+	}
+}
+
+static void
+write_items(FILE *f, const struct zz_plan *p)
+{
+	char g[12], seq[12], src[24], d[11];
+	size_t i;
+
+	for (i = 0; i < p->nitems; i++) {
+		const struct zz_item *it = &p->items[i];
+		const char *v[9] = {it->id, g, zz_kind_name(it->kind), seq,
+			it->text, zz_fmt_date(it->due, d), it->recur, it->owner,
+			src};
+
+		snprintf(g, sizeof g, "%d", it->group);
+		snprintf(seq, sizeof seq, "%d", it->seq);
+		if (it->source > 0)
+			snprintf(src, sizeof src, "%ld", it->source);
+		else
+			src[0] = '\0';
+		put_row(f, v, 9);
+	}
+}
+
+/* The log is never rewritten, only created when missing. */
+static int
+create_log(const char *dir)
+{
+	char *path = zz_xasprintf("%s/status.csv", dir);
+	struct zz_afile a;
+	int rc = 0;
+
+	if (access(path, F_OK) == 0) {
+		free(path);
+		return 0;
+	}
+	if (zz_afile_open(&a, path) < 0) {
+		free(path);
+		return -1;
+	}
+	fputs(ZZ_LOG_HEADER "\n", a.f);
+	if (zz_afile_finish(&a) < 0 || zz_afile_commit(&a) < 0)
+		rc = -1;
+	free(path);
+	return rc;
+}
+
+static int
+ensure_dir(const char *dir)
+{
+	struct stat st;
+
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		zz_warn("%s: not a directory", dir);
+		return -1;
+	}
+	if (mkdir(dir, 0777) < 0) {
+		zz_warn("%s: cannot create directory: %s", dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* All five temp files are written and synced before the first rename, so
+ * a failure while writing leaves the old tables as they were. */
+int
+zz_plan_save(const char *dir, const struct zz_plan *p)
+{
+	static void (*const writers[NTABLES])(FILE *, const struct zz_plan *) = {
+		write_doc, write_groups, write_people, write_members,
+		write_items};
+	struct zz_afile a[NTABLES];
+	int t, opened = 0, rc = 0;
+
+	if (ensure_dir(dir) < 0)
+		return -1;
+	for (t = 0; t < NTABLES && rc == 0; t++) {
+		char *path = zz_xasprintf("%s/%s", dir, files[t]);
+
+		if (zz_afile_open(&a[t], path) < 0) {
+			rc = -1;
+		} else {
+			opened++;
+			put_row(a[t].f, headers[t], count(headers[t]));
+			writers[t](a[t].f, p);
+			rc = zz_afile_finish(&a[t]);
+		}
+		free(path);
+	}
+	for (t = 0; t < opened; t++) {
+		if (rc == 0)
+			rc = zz_afile_commit(&a[t]);
+		else
+			zz_afile_abort(&a[t]);
+	}
+	if (rc == 0)
+		rc = create_log(dir);
+	return rc;
+}

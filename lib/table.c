@@ -1,0 +1,265 @@
+/* table.c: one table, printed as aligned text, CSV, TSV, JSON or JSON
+ * lines, with the same column names in every format. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "zz.h"
+
+struct zz_table {
+	const struct zz_col *cols;
+	int ncols;
+	char ***rows;		/* rows[i] == NULL: a note, in notes[i] */
+	char **notes;
+	size_t n, cap;
+};
+
+int
+zz_fmt_parse(const char *s)
+{
+	static const char *names[] = {"text", "csv", "tsv", "json", "jsonl"};
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+struct zz_table *
+zz_table_new(const struct zz_col *cols, int ncols)
+{
+	struct zz_table *t = zz_xcalloc(1, sizeof *t);
+
+	t->cols = cols;
+	t->ncols = ncols;
+	return t;
+}
+
+static void
+grow(struct zz_table *t)
+{
+	if (t->n < t->cap)
+		return;
+	t->cap = t->cap ? t->cap * 2 : 64;
+	t->rows = zz_xreallocarray(t->rows, t->cap, sizeof *t->rows);
+	t->notes = zz_xreallocarray(t->notes, t->cap, sizeof *t->notes);
+}
+
+void
+zz_table_add(struct zz_table *t, const char *const *vals)
+{
+	char **row = zz_xcalloc((size_t)t->ncols, sizeof *row);
+	int i;
+
+	for (i = 0; i < t->ncols; i++)
+		row[i] = zz_xstrdup(vals[i] ? vals[i] : "");
+	grow(t);
+	t->rows[t->n] = row;
+	t->notes[t->n++] = NULL;
+}
+
+void
+zz_table_note(struct zz_table *t, const char *text)
+{
+	grow(t);
+	t->rows[t->n] = NULL;
+	t->notes[t->n++] = zz_xstrdup(text);
+}
+
+int
+zz_term_width(FILE *f)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	int w;
+
+	if (!isatty(fileno(f)))
+		return 0;
+	if (env && (w = atoi(env)) > 0)
+		return w;
+	if (ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Column widths; the flex column shrinks so a line fits limit. */
+static void
+widths(struct zz_table *t, int *w, int limit)
+{
+	int i, total = 0, flex = -1;
+	size_t r;
+
+	for (i = 0; i < t->ncols; i++) {
+		w[i] = zz_width(t->cols[i].name);
+		if (t->cols[i].flex)
+			flex = i;
+	}
+	for (r = 0; r < t->n; r++)
+		for (i = 0; t->rows[r] && i < t->ncols; i++) {
+			int k = zz_width(t->rows[r][i]);
+
+			if (k > w[i])
+				w[i] = k;
+		}
+	for (i = 0; i < t->ncols; i++)
+		total += w[i] + (i ? 2 : 0);
+	if (limit > 0 && flex >= 0 && total > limit) {
+		w[flex] -= total - limit;
+		if (w[flex] < 8)
+			w[flex] = 8;
+	}
+}
+
+static void
+text_row(struct zz_table *t, FILE *f, const char *const *v, const int *w,
+    bool cut)
+{
+	int i, last = t->ncols - 1;
+
+	for (i = 0; i < t->ncols; i++) {
+		char *s = cut ? zz_fit(v[i], w[i]) : zz_xstrdup(v[i]);
+
+		if (i)
+			fputs("  ", f);
+		if (i == last && !t->cols[i].right)
+			fputs(s, f);	/* no trailing blanks */
+		else
+			zz_pad(f, s, w[i], t->cols[i].right);
+		free(s);
+	}
+	putc('\n', f);
+}
+
+static void
+print_text(struct zz_table *t, FILE *f)
+{
+	int *w = zz_xcalloc((size_t)t->ncols, sizeof *w);
+	const char **head = zz_xcalloc((size_t)t->ncols, sizeof *head);
+	int limit = zz_term_width(f), i;
+	size_t r;
+
+	widths(t, w, limit);
+	for (i = 0; i < t->ncols; i++)
+		head[i] = t->cols[i].name;
+	text_row(t, f, head, w, false);
+	for (r = 0; r < t->n; r++) {
+		if (t->rows[r])
+			text_row(t, f, (const char *const *)t->rows[r], w,
+			    limit > 0);
+		else
+			fprintf(f, "%s\n", t->notes[r]);
+	}
+	free(w);
+	free(head);
+}
+
+static void
+print_sv(struct zz_table *t, FILE *f, char sep)
+{
+	size_t r;
+	int i;
+
+	for (i = 0; i < t->ncols; i++)
+		zz_csv_field(f, t->cols[i].name, i == 0, sep);
+	putc('\n', f);
+	for (r = 0; r < t->n; r++) {
+		if (!t->rows[r])
+			continue;
+		for (i = 0; i < t->ncols; i++)
+			zz_csv_field(f, t->rows[r][i], i == 0, sep);
+		putc('\n', f);
+	}
+}
+
+static json_t *
+row_json(struct zz_table *t, char **row)
+{
+	json_t *o = json_object();
+	int i;
+
+	for (i = 0; i < t->ncols; i++) {
+		json_t *v;
+
+		if (t->cols[i].type == 'i')
+			v = *row[i] ? json_integer(strtoll(row[i], NULL, 10)) :
+			    json_null();
+		else
+			v = json_string(row[i]);
+		json_object_set_new(o, t->cols[i].name, v);
+	}
+	return o;
+}
+
+void
+zz_json_print(FILE *f, json_t *v, bool compact)
+{
+	size_t flags = JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0 |
+	    (compact ? JSON_COMPACT : JSON_INDENT(2));
+
+	json_dumpf(v, f, flags);
+	putc('\n', f);
+}
+
+static void
+print_json(struct zz_table *t, FILE *f, bool lines)
+{
+	json_t *all = json_array();
+	size_t r;
+
+	for (r = 0; r < t->n; r++) {
+		if (!t->rows[r])
+			continue;
+		if (lines) {
+			json_t *o = row_json(t, t->rows[r]);
+
+			zz_json_print(f, o, true);
+			json_decref(o);
+		} else {
+			json_array_append_new(all, row_json(t, t->rows[r]));
+		}
+	}
+	if (!lines)
+		zz_json_print(f, all, false);
+	json_decref(all);
+}
+
+void
+zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt)
+{
+	switch (fmt) {
+	case ZZ_FMT_TEXT:
+		print_text(t, f);
+		break;
+	case ZZ_FMT_CSV:
+		print_sv(t, f, ',');
+		break;
+	case ZZ_FMT_TSV:
+		print_sv(t, f, '\t');
+		break;
+	case ZZ_FMT_JSON:
+	case ZZ_FMT_JSONL:
+		print_json(t, f, fmt == ZZ_FMT_JSONL);
+		break;
+	}
+}
+
+void
+zz_table_free(struct zz_table *t)
+{
+	size_t r;
+	int i;
+
+	if (!t)
+		return;
+	for (r = 0; r < t->n; r++) {
+		for (i = 0; t->rows[r] && i < t->ncols; i++)
+			free(t->rows[r][i]);
+		free(t->rows[r]);
+		free(t->notes[r]);
+	}
+	free(t->rows);
+	free(t->notes);
+	free(t);
+}

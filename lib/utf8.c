@@ -1,0 +1,213 @@
+/* utf8.c: UTF-8 validation and terminal display width.
+ * The width table is our own so alignment does not depend on the locale
+ * cron happens to run with. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zz.h"
+
+int
+zz_utf8_decode(const char *str, size_t n, unsigned *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned c, min;
+	int len, i;
+
+	if (n == 0)
+		return -1;
+	c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xc2 && c <= 0xdf) {
+		len = 2, c &= 0x1f, min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3, c &= 0x0f, min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else {
+		return -1;
+	}
+	if ((size_t)len > n)
+		return -1;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return -1;
+	*cp = c;
+	return len;
+}
+
+size_t
+zz_utf8_check(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = zz_utf8_decode(s + i, n - i, &cp)) < 0)
+			return i;
+		i += (size_t)k;
+	}
+	return n;
+}
+
+static const unsigned wide[][2] = {
+	{0x1100, 0x115f}, {0x231a, 0x231b}, {0x2329, 0x232a},
+	{0x23e9, 0x23ec}, {0x23f0, 0x23f0}, {0x23f3, 0x23f3},
+	{0x25fd, 0x25fe}, {0x2614, 0x2615}, {0x2648, 0x2653},
+	{0x267f, 0x267f}, {0x2693, 0x2693}, {0x26a1, 0x26a1},
+	{0x26aa, 0x26ab}, {0x26bd, 0x26be}, {0x26c4, 0x26c5},
+	{0x26ce, 0x26ce}, {0x26d4, 0x26d4}, {0x26ea, 0x26ea},
+	{0x26f2, 0x26f3}, {0x26f5, 0x26f5}, {0x26fa, 0x26fa},
+	{0x26fd, 0x26fd}, {0x2705, 0x2705}, {0x270a, 0x270b},
+	{0x2728, 0x2728}, {0x274c, 0x274c}, {0x274e, 0x274e},
+	{0x2753, 0x2755}, {0x2757, 0x2757}, {0x2795, 0x2797},
+	{0x27b0, 0x27b0}, {0x27bf, 0x27bf}, {0x2b1b, 0x2b1c},
+	{0x2b50, 0x2b50}, {0x2b55, 0x2b55}, {0x2e80, 0x303e},
+	{0x3041, 0x33ff}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff},
+	{0xa000, 0xa4cf}, {0xa960, 0xa97f}, {0xac00, 0xd7a3},
+	{0xf900, 0xfaff}, {0xfe10, 0xfe19}, {0xfe30, 0xfe6f},
+	{0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x16fe0, 0x16fe4},
+	{0x17000, 0x18cff}, {0x1b000, 0x1b2ff}, {0x1f004, 0x1f004},
+	{0x1f0cf, 0x1f0cf}, {0x1f18e, 0x1f18e}, {0x1f191, 0x1f19a},
+	{0x1f200, 0x1f251}, {0x1f300, 0x1f64f}, {0x1f680, 0x1f6ff},
+	{0x1f900, 0x1f9ff}, {0x20000, 0x2fffd}, {0x30000, 0x3fffd},
+};
+
+static bool
+zero_width(unsigned cp)
+{
+	return (cp >= 0x0300 && cp <= 0x036f) || (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f) || cp == 0xfeff ||
+	    (cp >= 0x20d0 && cp <= 0x20ff);
+}
+
+int
+zz_cpwidth(unsigned cp)
+{
+	size_t lo = 0, hi = sizeof wide / sizeof wide[0];
+
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || zero_width(cp))
+		return 0;
+	if (cp < 0x1100)
+		return 1;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cp < wide[mid][0])
+			hi = mid;
+		else if (cp > wide[mid][1])
+			lo = mid + 1;
+		else
+			return 2;
+	}
+	return 1;
+}
+
+/* Width of one step at s; invalid bytes count as one column each. */
+static int
+step(const char *s, size_t n, int *w)
+{
+	unsigned cp;
+	int k = zz_utf8_decode(s, n, &cp);
+
+	if (k < 0) {
+		*w = 1;
+		return 1;
+	}
+	*w = zz_cpwidth(cp);
+	return k;
+}
+
+int
+zz_width(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int total = 0, w;
+
+	while (i < n) {
+		i += (size_t)step(s + i, n - i, &w);
+		total += w;
+	}
+	return total;
+}
+
+char *
+zz_fit(const char *s, int width)
+{
+	size_t n = strlen(s), i = 0, cut = 0;
+	int used = 0, w;
+
+	if (zz_width(s) <= width)
+		return zz_xstrdup(s);
+	if (width <= 0)
+		return zz_xstrdup("");
+	while (i < n) {
+		int k = step(s + i, n - i, &w);
+
+		if (used + w > width - 1)
+			break;
+		used += w;
+		i += (size_t)k;
+		cut = i;
+	}
+	return zz_xasprintf("%.*s…", (int)cut, s);
+}
+
+void
+zz_pad(FILE *f, const char *s, int width, bool right)
+{
+	int gap = width - zz_width(s);
+
+	if (right)
+		while (gap-- > 0)
+			putc(' ', f);
+	fputs(s, f);
+	if (!right)
+		while (gap-- > 0)
+			putc(' ', f);
+}
+
+char *
+zz_to_utf8(const char *s, size_t n, const char *encoding, size_t *outlen)
+{
+	iconv_t cd = iconv_open("UTF-8", encoding);
+	size_t cap = n * 2 + 16, left = cap - 1;
+	char *out, *o, *in = (char *)s;
+	size_t inleft = n;
+
+	if (cd == (iconv_t)-1)
+		return NULL;
+	out = o = zz_xmalloc(cap);
+	while (inleft > 0) {
+		if (iconv(cd, &in, &inleft, &o, &left) != (size_t)-1)
+			continue;
+		if (errno == E2BIG) {
+			size_t used = (size_t)(o - out);
+
+			cap *= 2;
+			out = zz_xrealloc(out, cap);
+			o = out + used;
+			left = cap - used - 1;
+			continue;
+		}
+		iconv_close(cd);
+		free(out);
+		return NULL;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	*outlen = (size_t)(o - out);
+	return out;
+}

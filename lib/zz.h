@@ -1,0 +1,352 @@
+/*
+ * zz.h - the one public header of libzz, the library behind the zz tools.
+ *
+ * Ownership: a function returning char * or a struct pointer returns memory
+ * the caller owns and frees, unless the comment says "borrowed".  Arguments
+ * are borrowed unless the comment says "takes".
+ */
+#ifndef ZZ_H
+#define ZZ_H
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#define ZZ_VERSION "0.1.0"
+
+/* Exit codes shared by every program. */
+enum { ZZ_EXIT_OK = 0, ZZ_EXIT_FOUND = 1, ZZ_EXIT_ERR = 2 };
+
+/* ---- err.c: messages in the form "prog: file:line: what is wrong" ---- */
+extern const char *zz_prog;
+void zz_setprog(const char *argv0);
+void zz_warn(const char *fmt, ...);
+_Noreturn void zz_die(const char *fmt, ...);
+/* file may be NULL, line 0 means "no line". */
+void zz_fwarn(const char *file, long line, const char *fmt, ...);
+_Noreturn void zz_fdie(const char *file, long line, const char *fmt, ...);
+void zz_vfwarn(const char *file, long line, const char *fmt, va_list ap);
+/* Flush and close stdout; on failure say so.  Returns the exit code to use. */
+int zz_finish(int code);
+
+/* ---- mem.c: allocation that dies on failure, buffers, a string map ---- */
+void *zz_xmalloc(size_t n);
+void *zz_xcalloc(size_t n, size_t size);
+void *zz_xrealloc(void *p, size_t n);
+void *zz_xreallocarray(void *p, size_t n, size_t size);
+char *zz_xstrdup(const char *s);
+char *zz_xstrndup(const char *s, size_t n);
+char *zz_xasprintf(const char *fmt, ...);
+
+struct zz_buf {
+	char *s;		/* always NUL-terminated once anything was added */
+	size_t len, cap;
+};
+void zz_buf_add(struct zz_buf *b, const char *s, size_t n);
+void zz_buf_puts(struct zz_buf *b, const char *s);
+void zz_buf_putc(struct zz_buf *b, int c);
+void zz_buf_printf(struct zz_buf *b, const char *fmt, ...);
+const char *zz_buf_str(struct zz_buf *b);	/* borrowed, "" when empty */
+char *zz_buf_take(struct zz_buf *b);		/* caller owns; b is reset */
+void zz_buf_reset(struct zz_buf *b);
+void zz_buf_free(struct zz_buf *b);
+
+/* Open-addressing map from strings to pointers.  Keys are copied. */
+struct zz_map {
+	char **keys;
+	void **vals;
+	size_t n, cap;
+};
+void **zz_map_slot(struct zz_map *m, const char *key, size_t klen, bool *isnew);
+void *zz_map_get(const struct zz_map *m, const char *key, size_t klen);
+void zz_map_free(struct zz_map *m, void (*freeval)(void *));
+
+/* ---- utf8.c: validation and display width ---- */
+/* Decode one code point; returns its length in bytes, or -1 if invalid. */
+int zz_utf8_decode(const char *s, size_t n, unsigned *cp);
+/* Offset of the first invalid byte, or n if all of s is valid UTF-8. */
+size_t zz_utf8_check(const char *s, size_t n);
+int zz_cpwidth(unsigned cp);		/* 0, 1 or 2 terminal columns */
+int zz_width(const char *s);		/* columns of a whole string */
+/* s cut to at most width columns, ending in "…" when cut (caller owns). */
+char *zz_fit(const char *s, int width);
+/* Print s padded with spaces to width columns (right-aligned if right). */
+void zz_pad(FILE *f, const char *s, int width, bool right);
+/* Convert text in a legacy encoding (e.g. "GB18030") to UTF-8; NULL on failure. */
+char *zz_to_utf8(const char *s, size_t n, const char *encoding, size_t *outlen);
+
+/* ---- date.c: calendar dates as day numbers ---- */
+typedef int zz_date;			/* days since 1970-01-01 */
+#define ZZ_NODATE INT_MIN
+zz_date zz_mkdate(int y, int m, int d);	/* no validation */
+bool zz_valid_ymd(int y, int m, int d);
+void zz_ymd(zz_date t, int *y, int *m, int *d);
+int zz_mdays(int y, int m);
+zz_date zz_month_end(int y, int m);
+zz_date zz_quarter_end(int y, int q);
+int zz_quarter_of(zz_date t);		/* 1..4 */
+/* Strict YYYY-MM-DD; returns 0, or -1 if s is not a real date. */
+int zz_parse_date(const char *s, zz_date *out);
+int zz_parse_month(const char *s, int *y, int *m);	/* YYYY-MM */
+int zz_parse_quarter(const char *s, int *y, int *q);	/* YYYY-Qn */
+/* buf must hold 11 bytes; returns buf ("" for ZZ_NODATE). */
+char *zz_fmt_date(zz_date t, char *buf);
+/* Today, or $ZZ_TODAY when set (for reproducible runs). */
+zz_date zz_today(void);
+
+/* Recurrence of an item: the `recur` column. */
+enum zz_rtype { ZZ_R_NONE, ZZ_R_MONTHLY, ZZ_R_QUARTERLY, ZZ_R_DATES };
+#define ZZ_RMAX 24
+struct zz_recur {
+	enum zz_rtype type;
+	int day;			/* monthly: day of month */
+	int n;				/* dates: how many */
+	zz_date dates[ZZ_RMAX];
+};
+/* Parse "monthly:27", "quarterly", "dates:2022-06-30;2022-12-31" or "". */
+int zz_recur_parse(const char *s, struct zz_recur *r);
+void zz_recur_fmt(const struct zz_recur *r, struct zz_buf *b);
+/* One occurrence of a recurring item: its due date and its month. */
+struct zz_occ {
+	zz_date due;
+	int year, month;
+};
+/* Occurrences whose month lies in [from, to]; returns how many were
+ * stored (at most max). */
+int zz_occurrences(const struct zz_recur *r, zz_date from, zz_date to,
+    struct zz_occ *out, int max);
+
+/* ---- cndate.c: deadlines as the office writes them in Chinese ---- */
+struct zz_when {
+	zz_date due;			/* latest date the text states, or NODATE */
+	bool ongoing;			/* 持续推进 */
+	int quarter;			/* a leading 一季度..四季度 label, else 0 */
+	struct zz_recur recur;		/* 每月27日前, 每季度末月, 6月和12月 */
+};
+/* Read the deadline phrases of text, with year for phrases that give none. */
+void zz_cn_when(const char *text, int year, struct zz_when *w);
+
+/* ---- csv.c: CSV through libcsv, with line numbers ---- */
+/* Called once per record: fields are borrowed for the call only.  Return
+ * non-zero to stop reading (zz_csv_read then returns that value). */
+typedef int (*zz_row_fn)(void *ctx, char **fields, int n, long line);
+/* Reads all of f (UTF-8 BOM skipped, CRLF accepted), calling fn for each
+ * non-empty record.  Errors are reported as name:line and give -1. */
+int zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx);
+/* Write one field (quoted only when needed), preceded by delim unless first. */
+void zz_csv_field(FILE *f, const char *s, bool first, char delim);
+/* When set, text fields starting with = + - @ are written with a leading
+ * apostrophe so spreadsheets do not run them as formulas. */
+extern bool zz_csv_safe;
+
+/* ---- plan.c: the plan tables ---- */
+enum zz_kind { ZZ_TASK, ZZ_DIFFICULTY, ZZ_PROJECT, ZZ_PLAN, ZZ_MEASURE,
+	ZZ_DUTY, ZZ_NKINDS };
+const char *zz_kind_name(enum zz_kind k);	/* "task" ... */
+const char *zz_kind_cn(enum zz_kind k);		/* "工作任务" ... */
+char zz_kind_letter(enum zz_kind k);		/* 'T' ... */
+int zz_kind_parse(const char *s);		/* -1 if unknown */
+bool zz_kind_trackable(enum zz_kind k);		/* all but difficulties */
+
+struct zz_doc {
+	char *number, *title, *issuer;
+	zz_date date;
+	int year;
+};
+struct zz_group {
+	int id;
+	char *name, *goal;
+	zz_date due;
+	bool ongoing;
+};
+struct zz_person {
+	char *name, *title, *unit, *role;	/* role: leader|deputy|member */
+};
+struct zz_member {
+	int group;
+	char *name, *role;	/* lead_leader|assist_leader|lead_staff|coop_staff */
+};
+struct zz_item {
+	char *id;		/* "2.P4" */
+	int group;		/* 0: the leading group's office */
+	enum zz_kind kind;
+	int seq;
+	char *text;
+	zz_date due;
+	char *recur;		/* "" when not recurring */
+	char *owner;		/* "" when the text names none */
+	long source;		/* line in the plan document, 0 if unknown */
+};
+struct zz_plan {
+	struct zz_doc doc;
+	struct zz_group *groups;
+	size_t ngroups;
+	struct zz_person *people;
+	size_t npeople;
+	struct zz_member *members;
+	size_t nmembers;
+	struct zz_item *items;
+	size_t nitems;
+	struct zz_map index;	/* item id -> struct zz_item * (borrowed) */
+};
+
+#define ZZ_OFFICE_NAME "领导小组办公室"
+
+/* Append rows; strings are copied. */
+struct zz_group *zz_plan_add_group(struct zz_plan *p);
+struct zz_person *zz_plan_add_person(struct zz_plan *p);
+struct zz_member *zz_plan_add_member(struct zz_plan *p, int group,
+    const char *name, const char *role);
+struct zz_item *zz_plan_add_item(struct zz_plan *p);
+void zz_plan_free(struct zz_plan *p);
+/* Build the id index and check the tables hold together (unique ids,
+ * known groups, ...); reports as name and returns -1 on a problem. */
+int zz_plan_check(struct zz_plan *p, const char *name);
+const struct zz_item *zz_plan_item(const struct zz_plan *p, const char *id);
+const struct zz_group *zz_plan_group(const struct zz_plan *p, int id);
+/* Name of group id ("领导小组办公室" for 0); borrowed. */
+const char *zz_group_name(const struct zz_plan *p, int id);
+/* Who answers for an item: its owner, else its group's lead staff joined
+ * with 、.  Caller owns. */
+char *zz_responsible(const struct zz_plan *p, const struct zz_item *it);
+/* Whether name (a person or a unit) answers for it: its owner, its
+ * group's members by name, or the units of those people. */
+bool zz_answers_for(const struct zz_plan *p, const struct zz_item *it,
+    const char *person, const char *unit);
+/* The plan's subject for report titles: 科技创新“五个工作专班”.  Caller owns. */
+char *zz_plan_subject(const struct zz_plan *p);
+
+/* The data directory: opt, else $ZZ_DATA, else "./data".  Borrowed. */
+const char *zz_data_dir(const char *opt);
+/* Load doc, groups, people, members and items from dir. */
+int zz_plan_load(const char *dir, struct zz_plan *p);
+/* Write the plan tables into dir atomically; status.csv is created with
+ * its header when missing and otherwise left alone. */
+int zz_plan_save(const char *dir, const struct zz_plan *p);
+/* Load a plan from a CSV task table (a spreadsheet's). */
+int zz_plan_from_csv(FILE *f, const char *name, int year, struct zz_plan *p);
+
+/* ---- json.c: the JSON form {doc, groups, people, members, items} ---- */
+json_t *zz_plan_to_json(const struct zz_plan *p);	/* new reference */
+int zz_plan_from_json(json_t *root, const char *name, struct zz_plan *p);
+int zz_plan_read_json(FILE *f, const char *name, struct zz_plan *p);
+/* Read a plan from "-"/a file: JSON if it starts with '{', else a data
+ * directory path.  Used by -p in the readers. */
+int zz_plan_open(const char *src, struct zz_plan *p);
+
+/* ---- parse.c: the plan document ---- */
+struct zz_parse_opts {
+	const char *encoding;	/* NULL: detect UTF-8 or GB18030 */
+	int year;		/* 0: from the document */
+};
+/* Parse a whole document (text, len bytes, not necessarily NUL-ended). */
+int zz_parse_doc(const char *text, size_t len, const char *name,
+    const struct zz_parse_opts *o, struct zz_plan *p);
+
+/* ---- status.c: the progress log status.csv ---- */
+enum zz_status { ZZ_TODO, ZZ_DOING, ZZ_DONE, ZZ_BLOCKED, ZZ_DROPPED,
+	ZZ_NSTATUS };
+int zz_status_parse(const char *s);	/* English or Chinese; -1 if unknown */
+const char *zz_status_name(enum zz_status s);
+const char *zz_status_cn(enum zz_status s);
+bool zz_status_open(enum zz_status s);	/* not done and not dropped */
+
+#define ZZ_LOG_HEADER "date,id,status,progress,note,by"
+struct zz_report {
+	zz_date date;
+	const char *id;		/* "2.P4" or "0.R1@2022-06"; borrowed */
+	enum zz_status status;
+	int progress;		/* 0..100, -1 when not given */
+	const char *note, *by;	/* borrowed */
+	long line;
+};
+/* Check one log row (6 fields) into r; on error returns -1 and sets *why
+ * to a static message. */
+int zz_report_parse(char **f, int n, struct zz_report *r, const char **why);
+typedef int (*zz_report_fn)(void *ctx, const struct zz_report *r);
+/* Stream every report of a status log. */
+int zz_log_each(FILE *f, const char *name, zz_report_fn fn, void *ctx);
+
+/* The latest report per id, as of a date. */
+struct zz_state {
+	zz_date date;
+	enum zz_status status;
+	int progress;
+	long line;
+	char *note, *by;	/* kept only when asked for */
+};
+struct zz_states {
+	struct zz_map map;	/* id -> struct zz_state * */
+	zz_date asof;
+	bool keep_text;
+};
+/* Read dir/status.csv (or name, for a file path or "-") into s. */
+int zz_states_load(struct zz_states *s, const char *path, zz_date asof,
+    bool keep_text);
+const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
+void zz_states_free(struct zz_states *s);
+/* State of an item or occurrence id: the occurrence's own report, else
+ * the whole item's.  NULL when never reported. */
+const struct zz_state *zz_state_of(const struct zz_states *s,
+    const char *item_id, int year, int month);
+
+/* ---- table.c: output in text, csv, tsv, json and jsonl ---- */
+enum zz_fmt { ZZ_FMT_TEXT, ZZ_FMT_CSV, ZZ_FMT_TSV, ZZ_FMT_JSON,
+	ZZ_FMT_JSONL };
+/* Parse a -o argument; -1 if unknown. */
+int zz_fmt_parse(const char *s);
+struct zz_col {
+	const char *name;
+	char type;		/* 's' string, 'i' integer (empty is null) */
+	bool right;		/* right-aligned in text */
+	bool flex;		/* the column cut to fit the terminal */
+};
+struct zz_table;
+struct zz_table *zz_table_new(const struct zz_col *cols, int ncols);
+void zz_table_add(struct zz_table *t, const char *const *vals);
+/* A line printed only in text output, after the rows so far. */
+void zz_table_note(struct zz_table *t, const char *text);
+/* Width to fit text output to: $COLUMNS or the terminal's, 0 = no limit
+ * (not a terminal). */
+int zz_term_width(FILE *f);
+void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
+void zz_table_free(struct zz_table *t);
+/* Write a JSON value, compact for jsonl, indented otherwise. */
+void zz_json_print(FILE *f, json_t *v, bool compact);
+
+/* ---- afile.c: atomic rewrite (temp file beside the target + rename) ---- */
+struct zz_afile {
+	FILE *f;
+	char *path, *tmp;
+};
+int zz_afile_open(struct zz_afile *a, const char *path);
+/* fflush, fsync and close the temp file; 0 or -1 (with a message). */
+int zz_afile_finish(struct zz_afile *a);
+/* rename into place and fsync the directory. */
+int zz_afile_commit(struct zz_afile *a);
+void zz_afile_abort(struct zz_afile *a);
+
+/* ---- opt.c: options every program shares ---- */
+struct zz_common {
+	const char *dir;
+	zz_date asof;
+	int fmt;		/* enum zz_fmt; -1 until -o; 100: see fmtname */
+	const char *fmtname;	/* the -o argument as given */
+};
+/* Long option numbers for --as-of and --version. */
+enum { ZZ_OPT_ASOF = 1000, ZZ_OPT_VERSION, ZZ_OPT_FIRST_FREE };
+/* Handle -d, -o, --as-of, --version; returns 1 if c was one of them.
+ * allowed: comma-separated formats -o accepts. */
+int zz_common_opt(struct zz_common *c, int opt, const char *arg,
+    const char *allowed);
+void zz_common_init(struct zz_common *c);
+
+/* ---- read a whole file ---- */
+/* "-" is stdin.  Returns NULL with a message on failure. */
+char *zz_slurp(const char *path, size_t *len);
+
+#endif
