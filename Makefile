@@ -12,14 +12,25 @@ JANSSON_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 CSV_CFLAGS = $(shell pkg-config --cflags libcsv 2>/dev/null)
 CSV_LIBS = $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
 ALL_CFLAGS = $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
-LIBS = lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS)
+# O: where the build goes, empty for the tree itself; the sanitizer build
+# uses O=build/san/ (see check-sanitize), with a trailing slash.
+O =
+LIBS = $(O)lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS)
 
-PROGS = $(patsubst src/%.c,bin/%,$(wildcard src/zz-*.c))
+PROGS = $(patsubst src/%.c,$(O)bin/%,$(wildcard src/zz-*.c))
 LIBSRC = $(wildcard lib/*.c)
-LIBOBJ = $(LIBSRC:.c=.o)
+LIBOBJ = $(patsubst %.c,$(O)%.o,$(LIBSRC))
 MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
-UNIT = $(patsubst tests/unit/%.c,tests/unit/bin/%,$(wildcard tests/unit/*.c))
+UNIT = $(patsubst tests/unit/%.c,$(O)tests/unit/bin/%,$(wildcard tests/unit/*.c))
+# The libFuzzer targets (fuzz/fuzz_NAME.c); the plan-document one needs
+# lib/parse.c.  REPLAY: the same built as plain programs that replay the
+# inputs that once crashed them (tests/t-crash.sh).
+FUZZ_SRC = $(wildcard fuzz/fuzz_*.c)
+ifeq ($(wildcard lib/parse.c),)
+FUZZ_SRC := $(filter-out fuzz/fuzz_doc.c,$(FUZZ_SRC))
+endif
+REPLAY = $(patsubst fuzz/%.c,$(O)tests/replay/%,$(FUZZ_SRC))
 
 all: deps $(PROGS)
 
@@ -28,22 +39,37 @@ deps: .deps-ok
 	sh tools/deps.sh
 	touch $@
 
-lib/%.o: lib/%.c lib/zz.h .deps-ok
+$(O)lib/%.o: lib/%.c lib/zz.h .deps-ok
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-lib/libzz.a: $(LIBOBJ)
+$(O)lib/libzz.a: $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
 
-bin/%: src/%.c lib/libzz.a lib/zz.h
-	@mkdir -p bin
+$(O)bin/%: src/%.c $(O)lib/libzz.a lib/zz.h
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBS)
 
-tests/unit/bin/%: tests/unit/%.c tests/unit/unit.h lib/libzz.a
-	@mkdir -p tests/unit/bin
+$(O)tests/unit/bin/%: tests/unit/%.c tests/unit/unit.h $(O)lib/libzz.a
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBS)
 
-check: all $(UNIT)
+# The test shim that makes chosen system calls fail (tests/t-fault*.sh).
+$(O)tests/fault/inject.so: tests/fault/inject.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g -fPIC -shared \
+	    -o $@ tests/fault/inject.c -ldl
+
+$(O)tests/replay/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/replay.c $(O)lib/libzz.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-function $(LDFLAGS) -o $@ $< \
+	    fuzz/replay.c $(LIBS)
+
+# Everything the test suite runs.
+build: deps $(PROGS) $(UNIT) $(O)tests/fault/inject.so $(REPLAY)
+
+check: build
 	@sh tests/run.sh
 
 install: all
@@ -59,7 +85,78 @@ uninstall:
 
 clean:
 	rm -f lib/*.o lib/libzz.a bin/zz-* .deps-ok
-	rm -rf tests/unit/bin tests/tmp
+	rm -rf tests/unit/bin tests/tmp tests/fault/*.so tests/replay build
 
-.PHONY: all deps check install uninstall clean
+# ---- hardening: sanitizers, valgrind, fuzzing, lint (issue 6) ----
+
+# The whole suite against a build with AddressSanitizer and UBSan, in
+# build/san/ so the normal build is left alone.
+SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+SAN_OPTS = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
+	LSAN_OPTIONS=exitcode=86
+
+check-sanitize: deps
+	@$(MAKE) --no-print-directory O=build/san/ CFLAGS="-O1 -g $(SAN_FLAGS)" \
+	    LDFLAGS="$(SAN_FLAGS)" build
+	@env $(SAN_OPTS) ZZ_BIN=$(CURDIR)/build/san/bin \
+	    ZZ_UNIT_BIN=build/san/tests/unit/bin \
+	    ZZ_INJECT=$(CURDIR)/build/san/tests/fault/inject.so \
+	    ZZ_REPLAY_BIN=$(CURDIR)/build/san/tests/replay sh tests/run.sh
+
+check-valgrind: deps $(UNIT)
+	@command -v valgrind >/dev/null || sh tools/deps-dev.sh valgrind
+	@fail=0; for t in $(UNIT); do \
+	    valgrind -q --error-exitcode=1 --leak-check=full \
+	        --errors-for-leak-kinds=definite,indirect,possible \
+	        $$t >/dev/null || { echo "valgrind: $$t failed"; fail=1; }; \
+	done; [ $$fail -eq 0 ] && echo "valgrind: $(words $(UNIT)) unit tests clean"
+
+# libFuzzer targets: fuzz/fuzz_NAME.c, each run FUZZ_SECONDS on a corpus
+# in build/fuzz/corpus/NAME seeded from the fixtures.
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+FUZZERS = $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_OBJ = $(patsubst lib/%.c,build/fuzz/lib/%.o,$(LIBSRC))
+
+.deps-fuzz-ok: tools/deps-fuzz.sh
+	sh tools/deps-fuzz.sh
+	touch $@
+
+build/fuzz/lib/%.o: lib/%.c lib/zz.h .deps-ok .deps-fuzz-ok
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS) $(FUZZ_FLAGS) \
+	    -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/libzz.a: $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $(FUZZ_OBJ)
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h build/fuzz/libzz.a
+	$(FUZZ_CC) $(WARN) -Wno-unused-function -Ilib $(JANSSON_CFLAGS) \
+	    $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libzz.a \
+	    $(CSV_LIBS) $(JANSSON_LIBS)
+
+fuzz-build: $(FUZZERS)
+
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+	    n=$${f#build/fuzz/fuzz_}; c=build/fuzz/corpus/$$n; \
+	    rm -rf build/fuzz/seed/$$n; \
+	    sh fuzz/seeds.sh $$n build/fuzz/seed/$$n || exit 1; mkdir -p $$c; \
+	    dict=; [ -f fuzz/$$n.dict ] && dict=-dict=fuzz/$$n.dict; \
+	    echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        -rss_limit_mb=2048 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/crash-$$n- $$dict \
+	        $$c build/fuzz/seed/$$n 2>build/fuzz/$$n.log || \
+	        { tail -40 build/fuzz/$$n.log; exit 1; }; \
+	    grep -E '^stat::number_of_executed_units|^Done' build/fuzz/$$n.log; \
+	done
+
+.PHONY: all build deps check install uninstall clean check-sanitize \
+	check-valgrind fuzz fuzz-build lint
 .SECONDARY: $(LIBOBJ)

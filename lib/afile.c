@@ -92,6 +92,78 @@ zz_afile_commit(struct zz_afile *a)
 	return 0;
 }
 
+/* The old file is kept as a hard link until every rename succeeded; a
+ * failure part way renames the old ones back (or removes a file that did
+ * not exist before), so the set is replaced whole or not at all. */
+static char *
+keep_old(const char *path, bool *failed)
+{
+	char *old = zz_xasprintf("%s.old%ld", path, (long)getpid());
+
+	*failed = false;
+	unlink(old);
+	if (link(path, old) == 0)
+		return old;
+	if (errno != ENOENT && errno != EPERM && errno != ENOTSUP &&
+	    errno != EXDEV) {
+		zz_warn("%s: cannot keep the old file: %s", path,
+		    strerror(errno));
+		*failed = true;
+	}
+	/* no old file, or no hard links here: nothing to put back */
+	free(old);
+	return NULL;
+}
+
+int
+zz_afile_commit_all(struct zz_afile *a, int n)
+{
+	char **old = zz_xcalloc((size_t)n, sizeof *old);
+	bool *existed = zz_xcalloc((size_t)n, sizeof *existed);
+	char *first = n > 0 ? zz_xstrdup(a[0].path) : NULL;
+	int i, done = 0, rc = 0;
+	bool failed;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		existed[i] = access(a[i].path, F_OK) == 0;
+		old[i] = keep_old(a[i].path, &failed);
+		if (failed)
+			rc = -1;
+	}
+	for (; rc == 0 && done < n; done++)
+		if (rename(a[done].tmp, a[done].path) != 0) {
+			zz_warn("%s: cannot replace: %s", a[done].path,
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+	for (i = 0; rc != 0 && i < done; i++) {
+		if (old[i] && rename(old[i], a[i].path) != 0) {
+			zz_warn("%s: cannot put the old file back (it is %s): %s",
+			    a[i].path, old[i], strerror(errno));
+			free(old[i]);	/* the only copy now: keep it */
+			old[i] = NULL;
+		} else if (!old[i] && !existed[i]) {
+			unlink(a[i].path);
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (old[i])
+			unlink(old[i]);
+		free(old[i]);
+		if (i >= done)
+			unlink(a[i].tmp);
+		free(a[i].path), free(a[i].tmp);
+		a[i].path = a[i].tmp = NULL;
+	}
+	if (done > 0)
+		sync_dir(first);
+	free(first);
+	free(old);
+	free(existed);
+	return rc;
+}
+
 void
 zz_afile_abort(struct zz_afile *a)
 {

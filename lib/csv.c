@@ -91,6 +91,24 @@ feed(struct csv_parser *p, struct reader *r, char *s, size_t n)
 	return 0;
 }
 
+/* A CR not followed by LF ends a line too (old Mac exports), so records
+ * after one are reported with their own line numbers. */
+static int
+feed_line(struct csv_parser *p, struct reader *r, char *s, size_t n)
+{
+	char *cr;
+
+	while ((cr = memchr(s, '\r', n)) && cr + 1 < s + n && cr[1] != '\n') {
+		size_t k = (size_t)(cr + 1 - s);
+
+		if (feed(p, r, s, k) != 0)
+			return -1;
+		s += k, n -= k;
+		r->line++;
+	}
+	return feed(p, r, s, n);
+}
+
 int
 zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 {
@@ -107,7 +125,7 @@ zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 	csv_set_space_func(&p, is_space);
 	for (r.line = 1; !r.stop && (len = getline(&line, &cap, f)) != -1;
 	    r.line++) {
-		if ((rc = feed(&p, &r, line, (size_t)len)) != 0)
+		if ((rc = feed_line(&p, &r, line, (size_t)len)) != 0)
 			break;
 	}
 	if (rc == 0 && !r.stop && ferror(f)) {

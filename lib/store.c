@@ -349,29 +349,7 @@ write_items(FILE *f, const struct zz_plan *p)
 	}
 }
 
-/* The log is never rewritten, only created when missing. */
-static int
-create_log(const char *dir)
-{
-	char *path = zz_xasprintf("%s/status.csv", dir);
-	struct zz_afile a;
-	int rc = 0;
-
-	if (access(path, F_OK) == 0) {
-		free(path);
-		return 0;
-	}
-	if (zz_afile_open(&a, path) < 0) {
-		free(path);
-		return -1;
-	}
-	fputs(ZZ_LOG_HEADER "\n", a.f);
-	if (zz_afile_finish(&a) < 0 || zz_afile_commit(&a) < 0)
-		rc = -1;
-	free(path);
-	return rc;
-}
-
+/* 1 if dir was made here, 0 if it was there, -1 on error. */
 static int
 ensure_dir(const char *dir)
 {
@@ -387,42 +365,54 @@ ensure_dir(const char *dir)
 		zz_warn("%s: cannot create directory: %s", dir, strerror(errno));
 		return -1;
 	}
-	return 0;
+	return 1;
 }
 
-/* All five temp files are written and synced before the first rename, so
- * a failure while writing leaves the old tables as they were. */
+/* All temp files (the five tables, and the log's header when the log is
+ * missing: it is never rewritten) are written and synced before the
+ * first rename, and zz_afile_commit_all replaces them as one change, so
+ * any failure leaves the directory as it was. */
 int
 zz_plan_save(const char *dir, const struct zz_plan *p)
 {
 	static void (*const writers[NTABLES])(FILE *, const struct zz_plan *) = {
 		write_doc, write_groups, write_people, write_members,
 		write_items};
-	struct zz_afile a[NTABLES];
-	int t, opened = 0, rc = 0;
+	struct zz_afile a[NTABLES + 1];
+	char *log = zz_xasprintf("%s/status.csv", dir);
+	int t, n, opened = 0, rc = 0, made;
 
-	if (ensure_dir(dir) < 0)
+	if ((made = ensure_dir(dir)) < 0) {
+		free(log);
 		return -1;
-	for (t = 0; t < NTABLES && rc == 0; t++) {
-		char *path = zz_xasprintf("%s/%s", dir, files[t]);
+	}
+	n = access(log, F_OK) == 0 ? NTABLES : NTABLES + 1;
+	for (t = 0; t < n && rc == 0; t++) {
+		char *path = t < NTABLES ? zz_xasprintf("%s/%s", dir, files[t]) :
+		    zz_xstrdup(log);
 
 		if (zz_afile_open(&a[t], path) < 0) {
 			rc = -1;
 		} else {
 			opened++;
-			put_row(a[t].f, headers[t], count(headers[t]));
-			writers[t](a[t].f, p);
-			rc = zz_afile_finish(&a[t]);
+			if (t < NTABLES) {
+				put_row(a[t].f, headers[t], count(headers[t]));
+				writers[t](a[t].f, p);
+			} else {
+				fputs(ZZ_LOG_HEADER "\n", a[t].f);
+			}
+			if ((rc = zz_afile_finish(&a[t])) < 0)
+				opened--;	/* finish cleaned it up */
 		}
 		free(path);
 	}
-	for (t = 0; t < opened; t++) {
-		if (rc == 0)
-			rc = zz_afile_commit(&a[t]);
-		else
-			zz_afile_abort(&a[t]);
-	}
 	if (rc == 0)
-		rc = create_log(dir);
+		rc = zz_afile_commit_all(a, opened);
+	else
+		for (t = 0; t < opened; t++)
+			zz_afile_abort(&a[t]);
+	if (rc < 0 && made)
+		rmdir(dir);
+	free(log);
 	return rc;
 }

@@ -329,6 +329,11 @@ int zz_afile_finish(struct zz_afile *a);
 /* rename into place and fsync the directory. */
 int zz_afile_commit(struct zz_afile *a);
 void zz_afile_abort(struct zz_afile *a);
+/* Rename n finished temp files into place as one change: when one rename
+ * fails, the files already replaced get their old contents back (and
+ * files that did not exist are removed); 0 or -1 (with a message).  The
+ * temp files are gone afterwards either way. */
+int zz_afile_commit_all(struct zz_afile *a, int n);
 
 /* ---- opt.c: options every program shares ---- */
 struct zz_common {

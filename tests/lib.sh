@@ -2,7 +2,9 @@
 # Each check prints "ok - what" or "not ok - what"; tests/run.sh counts them.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PATH="$ROOT/bin:$PATH"
+# ZZ_BIN: the programs to test (make check-sanitize points it at build/san/bin).
+ZZ_BIN=${ZZ_BIN:-$ROOT/bin}
+PATH="$ZZ_BIN:$PATH"
 FIX="$ROOT/tests/fixtures"
 PLAN="$ROOT/examples/zibo-2022-five-task-forces.txt"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/zz-test.XXXXXX")

@@ -5,7 +5,9 @@ cd "$(dirname "$0")/.." || exit 2
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 failed_scripts=0
-for t in tests/unit/bin/* tests/t-*.sh; do
+# ZZ_UNIT_BIN: where the unit tests are (build/san/tests/unit/bin for the
+# sanitizer build); ZZ_BIN in tests/lib.sh does the same for the programs.
+for t in "${ZZ_UNIT_BIN:-tests/unit/bin}"/* tests/t-*.sh; do
 	[ -e "$t" ] || continue
 	case $t in *.sh) cmd="sh $t" ;; *) cmd=$t ;; esac
 	out=$($cmd 2>&1)
