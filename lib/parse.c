@@ -599,14 +599,16 @@ rank_label(const char *s, const char **rest)
 	} ranks[] = {{"副组长", "deputy"}, {"组长", "leader"},
 		{"成员", "member"}, {"组员", "member"}};
 	const char *c = strstr(s, "："), *a = strchr(s, ':');
-	char *head;
+	char *head, *tmp;
 	size_t i;
 
 	if (a && (!c || a < c))
 		c = a;
 	if (!c || c - s > 24)
 		return NULL;
-	head = squeeze(zz_xstrndup(s, (size_t)(c - s)));
+	tmp = zz_xstrndup(s, (size_t)(c - s));
+	head = squeeze(tmp);
+	free(tmp);
 	for (i = 0; i < sizeof ranks / sizeof ranks[0]; i++)
 		if (strcmp(head, ranks[i].word) == 0) {
 			free(head);
@@ -636,7 +638,10 @@ roster_entry(struct parser *ps, const char *s, const char *role)
 	}
 	k = (size_t)(p - name);
 	post = trim(p);
-	name = squeeze(zz_xstrndup(name, k));
+	name = zz_xstrndup(name, k);
+	p = name;
+	name = squeeze(p);
+	free(p);
 	if (!is_name(name)) {
 		free(name), free(copy);
 		return false;
