@@ -11,6 +11,9 @@
  *           fopen/fopen64 for writing                      (EACCES)
  *   write   write, pwrite, writev, and every write of a stdio stream
  *           that fopen/fdopen made for writing             (ENOSPC)
+ *   short   the same calls, counted apart: the Nth writes half of
+ *           its bytes and returns that short count, as a full disk
+ *           does (write(2) only; the others fail with ENOSPC)
  *   fsync   fsync, fdatasync                               (EIO)
  *   rename  rename, renameat, renameat2                    (EIO)
  *   close   close, and so fclose of a stream for writing   (EIO)
@@ -35,10 +38,11 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-enum { C_OPEN, C_WRITE, C_FSYNC, C_RENAME, C_CLOSE, C_TRUNC, NCALLS };
-static const char *names[NCALLS] = {"open", "write", "fsync", "rename",
-	"close", "trunc"};
-static const int errs[NCALLS] = {EACCES, ENOSPC, EIO, EIO, EIO, EIO};
+enum { C_OPEN, C_WRITE, C_SHORT, C_FSYNC, C_RENAME, C_CLOSE, C_TRUNC,
+	NCALLS };
+static const char *names[NCALLS] = {"open", "write", "short", "fsync",
+	"rename", "close", "trunc"};
+static const int errs[NCALLS] = {EACCES, ENOSPC, ENOSPC, EIO, EIO, EIO, EIO};
 static long fail_at[NCALLS];	/* 0: never */
 static long calls[NCALLS];
 static int ready;
@@ -200,7 +204,14 @@ write(int fd, const void *buf, size_t n)
 {
 	REAL(ssize_t, "write", (int, const void *, size_t));
 
-	return hit(C_WRITE) ? -1 : real(fd, buf, n);
+	if (hit(C_WRITE))
+		return -1;
+	if (hit(C_SHORT)) {
+		if (n < 2)
+			return -1;
+		return real(fd, buf, n / 2);
+	}
+	return real(fd, buf, n);
 }
 
 ssize_t
@@ -208,7 +219,7 @@ pwrite(int fd, const void *buf, size_t n, off_t off)
 {
 	REAL(ssize_t, "pwrite", (int, const void *, size_t, off_t));
 
-	return hit(C_WRITE) ? -1 : real(fd, buf, n, off);
+	return hit(C_WRITE) || hit(C_SHORT) ? -1 : real(fd, buf, n, off);
 }
 
 ssize_t
@@ -216,7 +227,7 @@ writev(int fd, const struct iovec *iov, int n)
 {
 	REAL(ssize_t, "writev", (int, const struct iovec *, int));
 
-	return hit(C_WRITE) ? -1 : real(fd, iov, n);
+	return hit(C_WRITE) || hit(C_SHORT) ? -1 : real(fd, iov, n);
 }
 
 int
