@@ -63,13 +63,16 @@ is_space(unsigned char c)
 static int
 check_line(struct reader *r, const char *s, size_t n)
 {
+	size_t bad;
+
 	if (memchr(s, '\0', n)) {
 		zz_fwarn(r->name, r->line, "NUL byte in text (binary file?)");
 		return -1;
 	}
-	if (zz_utf8_check(s, n) != n) {
-		zz_fwarn(r->name, r->line, "invalid UTF-8 (byte %zu)",
-		    zz_utf8_check(s, n) + 1);
+	if ((bad = zz_utf8_check(s, n)) != n) {
+		zz_fwarn(r->name, r->line, "invalid UTF-8 (byte 0x%02x at "
+		    "column %zu); the file must be UTF-8", (unsigned char)s[bad],
+		    bad + 1);
 		return -1;
 	}
 	return 0;

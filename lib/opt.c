@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "zz.h"
 
@@ -61,11 +62,17 @@ zz_slurp(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct zz_buf b = {0};
+	struct stat st;
 	char chunk[65536];
 	size_t n;
 
 	if (!f) {
 		zz_warn("%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		zz_warn("%s: is a directory, not a file", path);
+		fclose(f);
 		return NULL;
 	}
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)

@@ -1,6 +1,7 @@
 /* store.c: the data directory, one CSV file per table. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -58,6 +59,11 @@ date_or_empty(const char *s, zz_date *t)
 
 #define BAD(what, val) \
 	(zz_fwarn(l->name, line, "bad %s '%s'", what, val), -1)
+/* A number out of range says which range: "99999999999999999999" and
+ * "3x" alike. */
+#define BADNUM(what, val, lo, hi) \
+	(zz_fwarn(l->name, line, "bad %s '%s' (expected a whole number from " \
+	    "%ld to %ld)", what, val, (long)(lo), (long)(hi)), -1)
 
 static int
 row_doc(struct loader *l, char **f, long line)
@@ -70,7 +76,7 @@ row_doc(struct loader *l, char **f, long line)
 	if (date_or_empty(f[3], &d->date) < 0)
 		return BAD("date", f[3]);
 	if (number(f[4], 1900, 9999, &y) < 0)
-		return BAD("year", f[4]);
+		return BADNUM("year", f[4], 1900, 9999);
 	d->number = zz_xstrdup(f[0]);
 	d->title = zz_xstrdup(f[1]);
 	d->issuer = zz_xstrdup(f[2]);
@@ -86,7 +92,9 @@ row_group(struct loader *l, char **f, long line)
 	long id;
 
 	if (number(f[0], 1, 9999, &id) < 0)
-		return BAD("group id", f[0]);
+		return BADNUM("group id", f[0], 1, 9999);
+	if (zz_plan_group(l->p, (int)id))
+		return zz_fwarn(l->name, line, "duplicate group id %ld", id), -1;
 	if (date_or_empty(f[3], &due) < 0)
 		return BAD("date", f[3]);
 	if (strcmp(f[4], "yes") && strcmp(f[4], "no") && *f[4])
@@ -120,7 +128,10 @@ row_member(struct loader *l, char **f, long line)
 	long g;
 
 	if (number(f[0], 0, 9999, &g) < 0)
-		return BAD("group", f[0]);
+		return BADNUM("group", f[0], 0, 9999);
+	if (g != 0 && !zz_plan_group(l->p, (int)g))
+		return zz_fwarn(l->name, line, "group %ld does not exist "
+		    "(groups.csv has no such id)", g), -1;
 	zz_plan_add_member(l->p, (int)g, f[1], f[2]);
 	return 0;
 }
@@ -129,22 +140,37 @@ static int
 row_item(struct loader *l, char **f, long line)
 {
 	struct zz_item *it;
+	struct zz_recur r;
 	long g, seq, src;
 	zz_date due;
 	int kind;
+	void **slot;
+	bool isnew;
 
 	if (!*f[0])
 		return zz_fwarn(l->name, line, "empty item id"), -1;
 	if (number(f[1], 0, 9999, &g) < 0)
-		return BAD("group", f[1]);
+		return BADNUM("group", f[1], 0, 9999);
+	if (g != 0 && !zz_plan_group(l->p, (int)g))
+		return zz_fwarn(l->name, line, "item '%s': group %ld does not "
+		    "exist (groups.csv has no such id)", f[0], g), -1;
 	if ((kind = zz_kind_parse(f[2])) < 0)
 		return BAD("kind", f[2]);
 	if (number(f[3], 0, 99999, &seq) < 0)
-		return BAD("seq", f[3]);
+		return BADNUM("seq", f[3], 0, 99999);
 	if (date_or_empty(f[5], &due) < 0)
 		return BAD("date", f[5]);
+	if (zz_recur_parse(f[6], &r) < 0)
+		return BAD("recur (monthly:DAY, quarterly or dates:DATE;...)",
+		    f[6]);
 	if (*f[8] && number(f[8], 0, LONG_MAX, &src) < 0)
-		return BAD("source line", f[8]);
+		return BADNUM("source line", f[8], 0, LONG_MAX);
+	/* the index is rebuilt by zz_plan_check; here it keeps lines */
+	slot = zz_map_slot(&l->p->index, f[0], strlen(f[0]), &isnew);
+	if (!isnew)
+		return zz_fwarn(l->name, line, "duplicate item id '%s' (first "
+		    "on line %ld)", f[0], (long)(intptr_t)*slot), -1;
+	*slot = (void *)(intptr_t)line;
 	it = zz_plan_add_item(l->p);
 	it->id = zz_xstrdup(f[0]);
 	it->group = (int)g;
@@ -201,10 +227,17 @@ load_table(const char *dir, int table, struct zz_plan *p)
 	char *path = zz_xasprintf("%s/%s", dir, files[table]);
 	struct loader l = {p, table, path, 0, 0, false};
 	FILE *f = fopen(path, "r");
+	struct stat st;
 	int rc;
 
 	if (!f) {
 		zz_fwarn(path, 0, "cannot open: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		zz_fwarn(path, 0, "is a directory, not a CSV file");
+		fclose(f);
 		free(path);
 		return -1;
 	}
