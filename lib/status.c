@@ -169,6 +169,20 @@ on_report(void *ctx, const struct zz_report *r)
 }
 
 int
+zz_states_read(struct zz_states *s, FILE *f, const char *name, zz_date asof,
+    bool keep_text)
+{
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	s->asof = asof;
+	s->keep_text = keep_text;
+	if ((rc = zz_log_each(f, name, on_report, s)) < 0)
+		zz_states_free(s);
+	return rc;
+}
+
+int
 zz_states_load(struct zz_states *s, const char *path, zz_date asof,
     bool keep_text)
 {
@@ -176,18 +190,14 @@ zz_states_load(struct zz_states *s, const char *path, zz_date asof,
 	int rc;
 
 	memset(s, 0, sizeof *s);
-	s->asof = asof;
-	s->keep_text = keep_text;
 	if (strcmp(path, "-") == 0)
-		return zz_log_each(stdin, "<stdin>", on_report, s);
+		return zz_states_read(s, stdin, "<stdin>", asof, keep_text);
 	if (!(f = fopen(path, "r"))) {
 		zz_warn("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = zz_log_each(f, path, on_report, s);
+	rc = zz_states_read(s, f, path, asof, keep_text);
 	fclose(f);
-	if (rc < 0)
-		zz_states_free(s);
 	return rc;
 }
 
