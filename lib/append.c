@@ -72,7 +72,7 @@ create_log(const char *path)
 	return rc;
 }
 
-/* Open path for appending and lock it.  Retries when fsck --repair
+/* Open path for appending (and reading its last byte) and lock it.  Retries when fsck --repair
  * replaced the file between our open and our lock. */
 static int
 open_locked(const char *path)
@@ -81,7 +81,7 @@ open_locked(const char *path)
 	int fd;
 
 	for (;;) {
-		if ((fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)) < 0) {
+		if ((fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)) < 0) {
 			if (errno != ENOENT) {
 				zz_warn("%s: cannot open for appending: %s",
 				    path, strerror(errno));
