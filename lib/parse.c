@@ -13,7 +13,7 @@
 
 #include "zz.h"
 
-enum section { S_NONE, S_GOAL, S_TASK, S_DIFF, S_PART4, S_PROJECT, S_PLAN,
+enum section { S_NONE, S_STAFF, S_GOAL, S_TASK, S_DIFF, S_PART4, S_PROJECT, S_PLAN,
 	S_MEASURE, S_DEADLINE };
 
 enum mstyle { M_NONE, M_CIRCLED, M_ARABIC, M_PAREN, M_CN, M_PAREN_CN };
@@ -200,6 +200,8 @@ static const struct {
 	const char *word;
 	enum section sec;
 } sections[] = {
+	{"人员组成", S_STAFF}, {"组成人员", S_STAFF}, {"专班成员", S_STAFF},
+	{"人员分工", S_STAFF}, {"组织架构", S_STAFF},
 	{"工作目标", S_GOAL}, {"目标任务", S_GOAL}, {"目标", S_GOAL},
 	{"工作任务", S_TASK}, {"重点工作任务", S_TASK}, {"主要任务", S_TASK},
 	{"重点任务", S_TASK}, {"任务", S_TASK},
@@ -775,15 +777,15 @@ static bool
 number_line(const char *s, int *year)
 {
 	size_t n = strlen(s);
-	const char *b = strstr(s, "〔");
+	static const char *opens[] = {"〔", "[", "［", "（", "(", "【", NULL};
+	const char *b = NULL;
+	int i;
 
-	if (!b)
-		b = strstr(s, "[");
-	if (!b)
-		b = strstr(s, "［");
+	for (i = 0; opens[i] && !b; i++)
+		b = strstr(s, opens[i]);
 	if (!b || n < 4 || strcmp(s + n - 3, "号") != 0 || n > 60)
 		return false;
-	b += *b == '[' ? 1 : 3;
+	b += (*b == '[' || *b == '(') ? 1 : 3;
 	*year = atoi(b);
 	return *year >= 1900 && *year <= 9999;
 }
@@ -873,6 +875,7 @@ group_line(struct parser *ps, char *s, long line)
 	}
 	switch (ps->sec) {
 	case S_NONE:
+	case S_STAFF:
 		break;
 	case S_GOAL:
 		zz_buf_puts(&ps->goal, s);
@@ -906,7 +909,8 @@ numbered_line(struct parser *ps, char *s, long line)
 	    !(ps->group == NULL && ps->after_groups && !ps->heading)) {
 		if (!ps->group)
 			open_group(ps, line);
-		else if (sec == S_GOAL && ps->goal.len)
+		else if ((sec == S_GOAL && ps->goal.len) || (sec == S_STAFF &&
+		    ps->sec != S_NONE))
 			open_group(ps, line);
 		enter_section(ps, sec, (char *)rest, line);
 		return 1;
