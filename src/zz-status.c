@@ -45,7 +45,7 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-	    "usage: zz-status [-d DIR] [--as-of DATE] [-g GROUP] [-o FORMAT] "
+	    "usage: zz-status [-h] [-d DIR] [--as-of DATE] [-g GROUP] [-o FORMAT] "
 	    "[show]\n"
 	    "       zz-status [-d DIR] set ID STATUS [-p PERCENT] [-m NOTE] "
 	    "[--date DATE]\n"

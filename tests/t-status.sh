@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 export ZZ_TODAY=2022-05-10
+ZZ_LOG_HEADER=date,id,status,progress,note,by
 unset ZZ_USER
 D=$TMP/d
 zz-import -d "$D" "$PLAN" 2>/dev/null || { fail "zz-import of the plan"; exit 1; }
@@ -292,11 +293,24 @@ rm "$LOG"
 run st set 1.K1 doing
 status "set without a log" 0
 eq "the log is created with its header" "date,id,status,progress,note,by" "$(head -1 "$LOG")"
-if [ "$(id -u)" -ne 0 ]; then
+# as another user when run as root (root may write anywhere)
+asuser=
+if [ "$(id -u)" -eq 0 ]; then
+	command -v setpriv >/dev/null &&
+	    asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	chmod 755 "$TMP"
+fi
+if [ "$(id -u)" -ne 0 ] || [ -n "$asuser" ]; then
 	rm "$LOG"
 	chmod 555 "$D"
-	run st set 1.K1 doing
+	run $asuser "$ROOT/bin/zz-status" -d "$D" set 1.K1 doing
 	status "a read-only data directory" 2
-	has "a read-only data directory: says so" "$TMP/err" "cannot create"
+	has "a read-only data directory: says so" "$TMP/err" "status.csv: cannot create"
 	chmod 755 "$D"
+	printf '%s\n' "$ZZ_LOG_HEADER" >"$LOG"
+	chmod 444 "$LOG"
+	run $asuser "$ROOT/bin/zz-status" -d "$D" set 1.K1 doing
+	status "a read-only log" 2
+	has "a read-only log: says so" "$TMP/err" "status.csv: cannot open for appending"
+	chmod 644 "$LOG"
 fi
