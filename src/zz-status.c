@@ -145,6 +145,22 @@ trim(char *s)
 	return s;
 }
 
+/* Line breaks (a spreadsheet cell's Alt+Enter) become spaces, so that
+ * every report is one line of the log: a torn line is then always the
+ * last physical line, and line numbers are report numbers. */
+static void
+one_line(char *s)
+{
+	char *w = s;
+
+	for (; *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		*w++ = *s == '\n' || *s == '\r' ? ' ' : *s;
+	}
+	*w = '\0';
+}
+
 /* Check one report, f = date,id,status,progress,note,by (trimmed in
  * place), and write it to out in the log's form: status in English,
  * progress as a bare number, 100 for done when none is given.  Returns 0,
@@ -154,10 +170,10 @@ check_report(char **f, FILE *out, char *why, size_t n)
 {
 	struct zz_report r;
 	const char *msg, *v[6];
-	char pct[8], *end;
+	char pct[8], *end, *note, *by;
 	zz_date d;
 	long p = -1;
-	int st;
+	int st, rc = 0;
 
 	f[0] = trim(f[0]), f[1] = trim(f[1]), f[2] = trim(f[2]);
 	f[3] = trim(f[3]);
@@ -190,13 +206,17 @@ check_report(char **f, FILE *out, char *why, size_t n)
 	if (p >= 0)
 		snprintf(pct, sizeof pct, "%ld", p);
 	v[0] = f[0], v[1] = f[1], v[2] = zz_status_name(st), v[3] = pct;
-	v[4] = f[4], v[5] = f[5];
+	v[4] = note = zz_xstrdup(f[4]);
+	v[5] = by = zz_xstrdup(f[5]);
+	one_line(note), one_line(by);
 	if (zz_report_parse((char **)v, 6, &r, &msg) < 0) {
 		snprintf(why, n, "%s", msg);	/* not reached: checked above */
-		return -1;
+		rc = -1;
+	} else {
+		zz_log_put(out, v);
 	}
-	zz_log_put(out, v);
-	return 0;
+	free(note), free(by);
+	return rc;
 }
 
 static const char *
@@ -424,12 +444,20 @@ cmd_add(const struct opts *o, int argc, char **argv)
 
 /* ---- reading the log ---- */
 
+/* The log without a torn last line; a log not yet made holds no reports. */
 static FILE *
 open_log(void)
 {
 	char *path = zz_log_path(dir);
-	long torn;
-	FILE *f = zz_log_open(path, &torn);
+	long torn = 0;
+	FILE *f;
+
+	if (access(path, F_OK) < 0 && errno == ENOENT) {
+		if ((f = tmpfile()))
+			fputs(ZZ_LOG_HEADER "\n", f), rewind(f);
+	} else {
+		f = zz_log_open(path, &torn);
+	}
 
 	if (f && torn)
 		zz_fwarn(path, torn, "the last line has no newline (cut by a "

@@ -177,6 +177,10 @@ run st add "$TMP/gb.csv"
 status "add a GB18030 file" 0
 eq "GB18030 file: converted to UTF-8" "2022-05-06,4.M2,blocked,15,缺乏管理经验,冷亮" \
     "$(tail -1 "$LOG")"
+printf 'id,status,note\n4.M4,doing,"资金保障计划\r\n已报市财政局\n待批复"\n' >"$TMP/multi.csv"
+run st add "$TMP/multi.csv"
+eq "a note's line breaks become spaces: one report, one line" \
+    "2022-05-10,4.M4,doing,,资金保障计划 已报市财政局 待批复," "$(tail -1 "$LOG")"
 printf 'id,status\n4.M3,doing\n' | st add - 2>/dev/null
 eq "add - reads stdin" "2022-05-10,4.M3,doing,,," "$(tail -1 "$LOG")"
 printf 'id,state\n4.M3,doing\n' >"$TMP/head.csv"
@@ -190,6 +194,15 @@ has "add: unknown column named" "$TMP/err" "$TMP/head.csv:1: unknown column 'sta
 C=$TMP/c
 mkdir "$C"
 cp "$D"/doc.csv "$D"/groups.csv "$D"/people.csv "$D"/members.csv "$D"/items.csv "$C"
+echo "$ZZ_LOG_HEADER" >"$C/status.csv"
+# readers meanwhile never see a torn line (fsck would say so and exit 1)
+(
+	r=0
+	while [ $r -lt 20 ]; do
+		r=$((r + 1))
+		zz-status -d "$C" fsck 2>>"$TMP/rfail" || echo "exit $?" >>"$TMP/rfail"
+	done
+) &
 p=0
 while [ $p -lt 50 ]; do
 	p=$((p + 1))
@@ -207,6 +220,7 @@ while [ $p -lt 50 ]; do
 done
 wait
 eq "50 x 200 concurrent reports: no failures" "" "$(cat "$TMP/cfail" 2>/dev/null)"
+eq "readers during the appends: no torn line" "" "$(cat "$TMP/rfail" 2>/dev/null)"
 eq "50 x 200 concurrent reports: header + 10,000 lines" 10001 "$(wc -l <"$C/status.csv")"
 eq "50 x 200 concurrent reports: all distinct" 10001 "$(sort -u "$C/status.csv" | wc -l)"
 run zz-status -d "$C" fsck
@@ -290,6 +304,9 @@ cp "$TMP/log.good" "$LOG"
 
 # ---- a missing log is created; a directory that cannot be written ----
 rm "$LOG"
+run st -o csv
+status "show without a log" 0
+eq "show without a log: all todo" 79 "$(grep -c ',todo,' "$TMP/out")"
 run st set 1.K1 doing
 status "set without a log" 0
 eq "the log is created with its header" "date,id,status,progress,note,by" "$(head -1 "$LOG")"

@@ -116,7 +116,7 @@ main(void)
 	/* a missing log is created with its header */
 	CHECK(zz_log_append(dir, line, strlen(line)) == 0);
 	s = contents(&n);
-	CHECK_STR(s, ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n");
+	CHECK(s && strcmp(s, ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n") == 0);
 	free(s);
 
 	/* a torn last line: appends are refused, readers leave it out */
@@ -129,7 +129,7 @@ main(void)
 	free(s);
 	s = zz_log_read(path, &n, &torn);
 	CHECK(torn == 3);
-	CHECK_STR(s, ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n");
+	CHECK(s && strcmp(s, ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n") == 0);
 	free(s);
 
 	/* an empty file gets its header in the same write */
@@ -137,7 +137,7 @@ main(void)
 	fclose(f);
 	CHECK(zz_log_append(dir, line, strlen(line)) == 0);
 	s = contents(&n);
-	CHECK_STR(s, ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n");
+	CHECK(s && strcmp(s, ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n") == 0);
 	free(s);
 
 	size_limit();
