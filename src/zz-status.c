@@ -830,7 +830,7 @@ out:
 }
 
 static int
-cmd_fsck(const struct opts *o, bool fix, int argc)
+cmd_fsck(bool fix, int argc)
 {
 	struct checker c = {NULL, false, 0};
 	char *path, *s;
@@ -839,7 +839,6 @@ cmd_fsck(const struct opts *o, bool fix, int argc)
 	FILE *f;
 	int rc;
 
-	(void)o;
 	if (argc != 0) {
 		usage(stderr);
 		return ZZ_EXIT_ERR;
@@ -1003,7 +1002,7 @@ main(int argc, char *argv[])
 		rc = cmd_add(&o, argc, argv);
 		break;
 	case C_FSCK:
-		rc = cmd_fsck(&o, fix, argc);
+		rc = cmd_fsck(fix, argc);
 		break;
 	case C_LOG:
 		rc = cmd_log(&o, argc, argv);

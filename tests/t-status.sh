@@ -6,7 +6,7 @@
 
 export ZZ_TODAY=2022-05-10
 ZZ_LOG_HEADER=date,id,status,progress,note,by
-unset ZZ_USER
+unset ZZ_USER USER	# reports made here have an empty "by"
 D=$TMP/d
 zz-import -d "$D" "$PLAN" 2>/dev/null || { fail "zz-import of the plan"; exit 1; }
 LOG=$D/status.csv
