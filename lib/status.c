@@ -187,15 +187,19 @@ zz_states_load(struct zz_states *s, const char *path, zz_date asof,
     bool keep_text)
 {
 	FILE *f;
+	long torn;
 	int rc;
 
 	memset(s, 0, sizeof *s);
 	if (strcmp(path, "-") == 0)
 		return zz_states_read(s, stdin, "<stdin>", asof, keep_text);
-	if (!(f = fopen(path, "r"))) {
-		zz_warn("%s: cannot open: %s", path, strerror(errno));
+	/* under a shared lock, and never a line torn by a crash */
+	if (!(f = zz_log_open(path, &torn)))
 		return -1;
-	}
+	if (torn)
+		zz_fwarn(path, torn, "the last line has no newline (cut by a "
+		    "crash?) and is left out; 'zz-status fsck --repair' "
+		    "removes it");
 	rc = zz_states_read(s, f, path, asof, keep_text);
 	fclose(f);
 	return rc;

@@ -284,7 +284,9 @@ struct zz_states {
 	zz_date asof;
 	bool keep_text;
 };
-/* Read dir/status.csv (or name, for a file path or "-") into s. */
+/* Read dir/status.csv (or name, for a file path or "-") into s.  A file
+ * is read under a shared lock, and a torn last line is left out with a
+ * warning (see zz_log_open). */
 int zz_states_load(struct zz_states *s, const char *path, zz_date asof,
     bool keep_text);
 /* The same from an open log (e.g. from zz_log_open); name for messages. */

@@ -132,6 +132,22 @@ main(void)
 	CHECK(s && strcmp(s, ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n") == 0);
 	free(s);
 
+	/* zz_states_load leaves out a torn line even when it would parse */
+	{
+		struct zz_states ss;
+		const struct zz_state *x;
+
+		f = fopen(path, "w");
+		fputs(ZZ_LOG_HEADER "\n2022-05-01,1.T1,done,100,,u\n"
+		    "2022-05-02,1.T1,blocked,10,,u", f);
+		fclose(f);
+		CHECK(zz_states_load(&ss, path, zz_mkdate(2022, 12, 31),
+		    false) == 0);
+		x = zz_state_get(&ss, "1.T1");
+		CHECK(x && x->status == ZZ_DONE && x->line == 2);
+		zz_states_free(&ss);
+	}
+
 	/* an empty file gets its header in the same write */
 	f = fopen(path, "w");
 	fclose(f);
