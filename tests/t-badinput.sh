@@ -5,7 +5,8 @@
 #
 # Columns (tab-separated; # starts a comment line):
 #   program    the zz program
-#   arguments  split on blanks; @IN is the input's path
+#   arguments  split on blanks; @IN is the input's path, @PLAN the
+#              example plan document
 #   input      -                      no input
 #              file:NAME              tests/fixtures/bad/NAME as in/NAME
 #              dir:TABLE=SRC[;...]    a copy of tests/fixtures/bad/good as
@@ -122,7 +123,7 @@ while IFS=$tab read -r prog args input want msg; do
 		fi
 		set -f
 		# shellcheck disable=SC2086
-		set -- $(echo "$args" | sed "s|@IN|$in|g")
+		set -- $(echo "$args" | sed "s|@IN|$in|g; s|@PLAN|$PLAN|g")
 		if [ -n "$as_nobody" ]; then
 			nobody "$(command -v "$prog")" "$@" >out 2>err
 		else
