@@ -232,7 +232,12 @@ zz_log_read(const char *path, size_t *len, long *torn)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			zz_warn("%s: read error: %s", path, strerror(errno));
+			if (errno == EISDIR)
+				zz_warn("%s: is a directory, not a CSV file",
+				    path);
+			else
+				zz_warn("%s: read error: %s", path,
+				    strerror(errno));
 			zz_buf_free(&b);
 			close(fd);
 			return NULL;

@@ -137,7 +137,10 @@ zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 			break;
 	}
 	if (rc == 0 && !r.stop && ferror(f)) {
-		zz_fwarn(name, r.line, "read error: %s", strerror(errno));
+		if (errno == EISDIR)
+			zz_fwarn(name, 0, "is a directory, not a CSV file");
+		else
+			zz_fwarn(name, r.line, "read error: %s", strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0 && !r.stop &&

@@ -63,6 +63,7 @@ table_src() {	# table_src SRC DEST
 	@dangling) ln -s nowhere "$2" ;;
 	@empty) : >"$2" ;;
 	@missing) ;;
+	-) ;;	# dir:- is the good directory as it is
 	@unreadable)
 		cp "$BAD/good/${2##*/}" "$2"; chmod 000 "$2"
 		[ "$(id -u)" -eq 0 ] && as_nobody=1 ;;
@@ -80,6 +81,7 @@ make_input() {
 	dir:*)
 		cp -a "$BAD/good" in/d
 		echo "${1#dir:}" | tr ';' '\n' | while IFS='=' read -r table src; do
+			[ "$table" = - ] && continue
 			rm -rf "in/d/$table"
 			table_src "$src" "in/d/$table"
 		done
