@@ -401,39 +401,49 @@ ensure_dir(const char *dir)
 	return 1;
 }
 
-/* All temp files (the five tables, and the log's header when the log is
- * missing: it is never rewritten) are written and synced before the
- * first rename, and zz_afile_commit_all replaces them as one change, so
- * any failure leaves the directory as it was. */
+/* The log is never rewritten, only created when missing (zz_log_create
+ * links it into place, so a log that appeared meanwhile is kept).  A log
+ * created here for tables that then failed is removed again, unless a
+ * report went into it meanwhile. */
+static void
+uncreate_log(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 &&
+	    st.st_size == (off_t)sizeof ZZ_LOG_HEADER)	/* header + \n */
+		unlink(path);
+}
+
+/* All five temp files are written and synced before the first rename,
+ * and zz_afile_commit_all replaces them as one change, so any failure
+ * leaves the directory as it was. */
 int
 zz_plan_save(const char *dir, const struct zz_plan *p)
 {
 	static void (*const writers[NTABLES])(FILE *, const struct zz_plan *) = {
 		write_doc, write_groups, write_people, write_members,
 		write_items};
-	struct zz_afile a[NTABLES + 1];
-	char *log = zz_xasprintf("%s/status.csv", dir);
-	int t, n, opened = 0, rc = 0, made;
+	struct zz_afile a[NTABLES];
+	char *log;
+	int t, opened = 0, rc = 0, made;
+	bool had_log;
 
-	if ((made = ensure_dir(dir)) < 0) {
-		free(log);
+	if ((made = ensure_dir(dir)) < 0)
 		return -1;
-	}
-	n = access(log, F_OK) == 0 ? NTABLES : NTABLES + 1;
-	for (t = 0; t < n && rc == 0; t++) {
-		char *path = t < NTABLES ? zz_xasprintf("%s/%s", dir, files[t]) :
-		    zz_xstrdup(log);
+	log = zz_log_path(dir);
+	had_log = access(log, F_OK) == 0;
+	if (!had_log && zz_log_create(log) < 0)
+		rc = -1;
+	for (t = 0; t < NTABLES && rc == 0; t++) {
+		char *path = zz_xasprintf("%s/%s", dir, files[t]);
 
 		if (zz_afile_open(&a[t], path) < 0) {
 			rc = -1;
 		} else {
 			opened++;
-			if (t < NTABLES) {
-				put_row(a[t].f, headers[t], count(headers[t]));
-				writers[t](a[t].f, p);
-			} else {
-				fputs(ZZ_LOG_HEADER "\n", a[t].f);
-			}
+			put_row(a[t].f, headers[t], count(headers[t]));
+			writers[t](a[t].f, p);
 			if ((rc = zz_afile_finish(&a[t])) < 0)
 				opened--;	/* finish cleaned it up */
 		}
@@ -444,6 +454,8 @@ zz_plan_save(const char *dir, const struct zz_plan *p)
 	else
 		for (t = 0; t < opened; t++)
 			zz_afile_abort(&a[t]);
+	if (rc < 0 && !had_log)
+		uncreate_log(log);
 	if (rc < 0 && made)
 		rmdir(dir);
 	free(log);
