@@ -27,11 +27,14 @@ zz_log_path(const char *dir)
 void
 zz_log_put(FILE *f, const char *const v[6])
 {
+	bool safe = zz_csv_safe;	/* the log keeps what was reported */
 	int i;
 
+	zz_csv_safe = false;
 	for (i = 0; i < 6; i++)
 		zz_csv_field(f, v[i] ? v[i] : "", i == 0, ',');
 	putc('\n', f);
+	zz_csv_safe = safe;
 }
 
 static int

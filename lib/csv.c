@@ -166,20 +166,30 @@ needs_quotes(const char *s, char delim)
 	return false;
 }
 
-/* A cell a spreadsheet would evaluate; plain numbers like -3 are not. */
+/* A cell a spreadsheet would evaluate: one starting with = + - @ (or a
+ * tab or CR, which some strip before looking); plain numbers like -3,
+ * +2.5 or -10% are not. */
 static bool
 is_formula(const char *s)
 {
-	const char *p = s + 1;
+	const char *p = s + 1, *digits;
 
-	if (!*s || !strchr("=+-@", *s))
+	if (!*s || !strchr("=+-@\t\r", *s))
 		return false;
 	if (*s == '-' || *s == '+') {
 		if (!*p)
 			return false;
+		digits = p;
 		while (*p >= '0' && *p <= '9')
 			p++;
-		return *p != '\0' || p == s + 1;
+		if (p == digits)
+			return true;
+		if (*p == '.' && p[1] >= '0' && p[1] <= '9')
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				;
+		if (*p == '%')
+			p++;
+		return *p != '\0';
 	}
 	return true;
 }

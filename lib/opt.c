@@ -9,10 +9,15 @@
 void
 zz_common_init(struct zz_common *c)
 {
+	const char *env;
+
 	c->dir = NULL;
 	c->asof = ZZ_NODATE;
 	c->fmt = -1;
 	c->fmtname = NULL;
+	env = getenv("ZZ_CSV_SAFE");
+	if (env && *env && strcmp(env, "0") != 0)
+		zz_csv_safe = true;
 }
 
 static bool
@@ -49,6 +54,9 @@ zz_common_opt(struct zz_common *c, int opt, const char *arg,
 	case ZZ_OPT_ASOF:
 		if (zz_parse_date(arg, &c->asof) < 0)
 			zz_die("--as-of: '%s' is not a date (YYYY-MM-DD)", arg);
+		return 1;
+	case ZZ_OPT_CSV_SAFE:
+		zz_csv_safe = true;
 		return 1;
 	case ZZ_OPT_VERSION:
 		printf("%s %s\n", zz_prog, ZZ_VERSION);

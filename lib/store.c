@@ -283,14 +283,18 @@ zz_plan_load(const char *dir, struct zz_plan *p)
 
 /* ---- writing ---- */
 
+/* Data files round-trip exactly: never spreadsheet-safe. */
 static void
 put_row(FILE *f, const char *const *v, int n)
 {
+	bool safe = zz_csv_safe;
 	int i;
 
+	zz_csv_safe = false;
 	for (i = 0; i < n; i++)
 		zz_csv_field(f, v[i] ? v[i] : "", i == 0, ',');
 	putc('\n', f);
+	zz_csv_safe = safe;
 }
 
 static int

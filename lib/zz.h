@@ -140,7 +140,9 @@ int zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx);
 /* Write one field (quoted only when needed), preceded by delim unless first. */
 void zz_csv_field(FILE *f, const char *s, bool first, char delim);
 /* When set, text fields starting with = + - @ are written with a leading
- * apostrophe so spreadsheets do not run them as formulas. */
+ * apostrophe so spreadsheets do not run them as formulas.  Set by
+ * --csv-safe or $ZZ_CSV_SAFE (zz_common_init, zz_common_opt) for the
+ * tools' csv/tsv output; the data files are always written as they are. */
 extern bool zz_csv_safe;
 
 /* ---- plan.c: the plan tables ---- */
@@ -366,12 +368,17 @@ struct zz_common {
 	int fmt;		/* enum zz_fmt; -1 until -o; 100: see fmtname */
 	const char *fmtname;	/* the -o argument as given */
 };
-/* Long option numbers for --as-of and --version. */
-enum { ZZ_OPT_ASOF = 1000, ZZ_OPT_VERSION, ZZ_OPT_FIRST_FREE };
-/* Handle -d, -o, --as-of, --version; returns 1 if c was one of them.
+/* Long option numbers for --as-of, --version and --csv-safe. */
+enum { ZZ_OPT_ASOF = 1000, ZZ_OPT_VERSION, ZZ_OPT_CSV_SAFE,
+	ZZ_OPT_FIRST_FREE };
+/* The entry for a getopt_long table of a program that prints CSV. */
+#define ZZ_LONGOPT_CSV_SAFE {"csv-safe", no_argument, NULL, ZZ_OPT_CSV_SAFE}
+/* Handle -d, -o, --as-of, --version, --csv-safe; returns 1 if c was one
+ * of them.
  * allowed: comma-separated formats -o accepts. */
 int zz_common_opt(struct zz_common *c, int opt, const char *arg,
     const char *allowed);
+/* Also turns zz_csv_safe on when $ZZ_CSV_SAFE is set and not "0". */
 void zz_common_init(struct zz_common *c);
 
 /* ---- read a whole file ---- */

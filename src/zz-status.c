@@ -920,6 +920,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{"as-of", required_argument, NULL, ZZ_OPT_ASOF},
 		{"by", required_argument, NULL, O_BY},
+		ZZ_LONGOPT_CSV_SAFE,
 		{"date", required_argument, NULL, O_DATE},
 		{"help", no_argument, NULL, O_HELP},
 		{"repair", no_argument, NULL, O_REPAIR},

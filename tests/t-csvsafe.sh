@@ -1,0 +1,52 @@
+#!/bin/sh
+# Spreadsheet safety: with --csv-safe or ZZ_CSV_SAFE=1 the tools' csv and
+# tsv output puts an apostrophe before a cell that starts with = + - @
+# (plain numbers excepted); by default, and always in the data files, the
+# text is kept exactly.
+. "$(dirname "$0")/lib.sh"
+
+D=$TMP/d
+cp -a "$FIX/bad/good" "$D"
+export ZZ_TODAY=2022-06-20
+run zz-status -d "$D" set 1.T1 doing -m '=HYPERLINK("http://evil","点这里")' --by '@admin'
+status "set a note that looks like a formula" 0
+run zz-status -d "$D" set 1.P1 doing -m '-3' --by '+86 533'
+status "set a note that is a number" 0
+has "the log keeps the formula as written" "$D/status.csv" \
+    '2022-06-20,1.T1,doing,,"=HYPERLINK(""http://evil"",""点这里"")",@admin'
+
+run zz-status -d "$D" -o csv log
+has "default csv: as written" "$TMP/out" '"=HYPERLINK(""http://evil"",""点这里"")",@admin'
+q="'" tab=$(printf '\t')
+run zz-status -d "$D" --csv-safe -o csv log
+status "--csv-safe" 0
+has "--csv-safe: formula quoted" "$TMP/out" \
+    "\"${q}=HYPERLINK(\"\"http://evil\"\",\"\"点这里\"\")\",${q}@admin"
+has "--csv-safe: a number stays a number" "$TMP/out" ',-3,'
+has "--csv-safe: a phone number is text" "$TMP/out" "${q}+86 533"
+run env ZZ_CSV_SAFE=1 zz-status -d "$D" -o tsv log
+has "ZZ_CSV_SAFE=1 for tsv" "$TMP/out" \
+    "${tab}${q}=HYPERLINK(\"http://evil\",\"点这里\")${tab}${q}@admin"
+run env ZZ_CSV_SAFE=0 zz-status -d "$D" -o csv log
+hasnt "ZZ_CSV_SAFE=0 is off" "$TMP/out" "${q}="
+run env ZZ_CSV_SAFE=1 zz-status -d "$D" -o json log
+has "json is never changed" "$TMP/out" '"note": "=HYPERLINK(\"http://evil\",\"点这里\")"'
+
+# the data files are never altered, whatever the setting
+cp "$D/status.csv" "$TMP/log.before"
+run env ZZ_CSV_SAFE=1 zz-status -d "$D" --csv-safe set 2.T1 done -m '=1+1' --by '-x'
+status "set with the switch on" 0
+eq "the log gets the report as written" "2022-06-20,2.T1,done,100,=1+1,-x" \
+    "$(tail -n 1 "$D/status.csv")"
+cat >"$TMP/plan.json" <<'EOT'
+{"doc": {"number": "=1+1", "title": "@t", "issuer": "+x", "date": null, "year": 2022},
+ "groups": [{"id": 1, "name": "-组", "goal": "=g", "due": null, "ongoing": false}],
+ "people": [], "members": [],
+ "items": [{"id": "1.T1", "group": 1, "kind": "task", "seq": 1, "text": "=cmd|' /C calc'!A0",
+   "due": "2022-03-31", "recur": "", "owner": "@o", "source": 1}]}
+EOT
+run env ZZ_CSV_SAFE=1 zz-import -d "$TMP/imp" "$TMP/plan.json"
+status "zz-import with ZZ_CSV_SAFE=1" 0
+eq "zz-import writes doc.csv as is" "=1+1,@t,+x,,2022" "$(sed -n 2p "$TMP/imp/doc.csv")"
+eq "zz-import writes items.csv as is" "1.T1,1,task,1,=cmd|' /C calc'!A0,2022-03-31,,@o,1" \
+    "$(sed -n 2p "$TMP/imp/items.csv")"
