@@ -160,3 +160,9 @@ fuzz: fuzz-build
 .PHONY: all build deps check install uninstall clean check-sanitize \
 	check-valgrind fuzz fuzz-build lint
 .SECONDARY: $(LIBOBJ)
+
+# cppcheck and clang-tidy (checks in .clang-tidy) over lib/ and src/;
+# -Wall -Wextra -Werror are in WARN already.
+lint: deps
+	@sh tools/deps-dev.sh cppcheck clang-tidy
+	@sh tools/lint.sh $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS)

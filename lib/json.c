@@ -1,5 +1,6 @@
 /* json.c: the plan as one JSON document {doc, groups, people, members,
  * items}, with the CSV columns as keys. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,15 +107,16 @@ get_int(struct jctx *c, json_t *o, const char *key, long lo, long hi,
     long *out)
 {
 	json_t *v = json_object_get(o, key);
-	char *end;
+	char *end = NULL;
 
+	errno = 0;
 	if (json_is_integer(v))
 		*out = (long)json_integer_value(v);
 	else if (json_is_string(v) && *json_string_value(v))
 		*out = strtol(json_string_value(v), &end, 10);
 	else
 		return jerr(c, key, "missing or not a whole number"), -1;
-	if ((json_is_string(v) && *end) || *out < lo || *out > hi)
+	if ((end && *end) || errno != 0 || *out < lo || *out > hi)
 		return jerr(c, key, "not a whole number in range"), -1;
 	return 0;
 }

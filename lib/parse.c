@@ -222,7 +222,7 @@ static enum section
 section_of(const char *title, const char **rest)
 {
 	const char *c = strstr(title, "："), *a = strchr(title, ':');
-	size_t head, i, k;
+	size_t head, i;
 	int found = 0;
 	enum section sec = S_NONE;
 
@@ -232,7 +232,7 @@ section_of(const char *title, const char **rest)
 	if (head > 60)
 		return S_NONE;
 	for (i = 0; i < sizeof sections / sizeof sections[0]; i++) {
-		if (!(k = lit(title, sections[i].word)))
+		if (!lit(title, sections[i].word))
 			continue;
 		sec = sections[i].sec;
 		break;
@@ -768,6 +768,7 @@ number_line(const char *s, int *year)
 	size_t n = strlen(s);
 	static const char *opens[] = {"〔", "[", "［", "（", "(", "【", NULL};
 	const char *b = NULL;
+	long v;
 	int i;
 
 	for (i = 0; opens[i] && !b; i++)
@@ -775,8 +776,9 @@ number_line(const char *s, int *year)
 	if (!b || n < 4 || strcmp(s + n - 3, "号") != 0 || n > 60)
 		return false;
 	b += (*b == '[' || *b == '(') ? 1 : 3;
-	*year = atoi(b);
-	return *year >= 1900 && *year <= 9999;
+	v = strtol(b, NULL, 10);
+	*year = v >= 1900 && v <= 9999 ? (int)v : 0;
+	return *year != 0;
 }
 
 static void
@@ -982,7 +984,7 @@ group_deadlines(struct parser *ps)
 		struct zz_group *g = &ps->p->groups[i];
 		struct zz_when w;
 
-		if (!ps->deadline[i])
+		if (!ps->deadline || !ps->deadline[i])
 			continue;
 		zz_cn_when(ps->deadline[i], ps->year, &w);
 		if (w.due == ZZ_NODATE && !w.ongoing) {
@@ -1159,7 +1161,7 @@ decode(const char *text, size_t len, const char *name, const char *enc,
 		zz_fwarn(name, line, "NUL byte: this is a binary file, not a plan");
 		return NULL;
 	}
-	if (enc && strcasecmp(enc, "UTF-8") && strcasecmp(enc, "UTF8")) {
+	if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
 		if (!(out = zz_to_utf8(text, len, enc, outlen)))
 			zz_fwarn(name, 0, "cannot convert from %s", enc);
 		return out;

@@ -97,7 +97,7 @@ row_group(struct loader *l, char **f, long line)
 		return zz_fwarn(l->name, line, "duplicate group id %ld", id), -1;
 	if (date_or_empty(f[3], &due) < 0)
 		return BAD("date", f[3]);
-	if (strcmp(f[4], "yes") && strcmp(f[4], "no") && *f[4])
+	if (strcmp(f[4], "yes") != 0 && strcmp(f[4], "no") != 0 && *f[4])
 		return BAD("ongoing (yes or no)", f[4]);
 	g = zz_plan_add_group(l->p);
 	g->id = (int)id;

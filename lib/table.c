@@ -73,12 +73,12 @@ zz_term_width(FILE *f)
 {
 	const char *env = getenv("COLUMNS");
 	struct winsize ws;
-	int w;
+	long w;
 
 	if (!isatty(fileno(f)))
 		return 0;
-	if (env && (w = atoi(env)) > 0)
-		return w;
+	if (env && (w = strtol(env, NULL, 10)) > 0 && w < 100000)
+		return (int)w;
 	if (ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
