@@ -745,9 +745,13 @@ date_line(const char *s, zz_date *t)
 
 	if ((k = digits(s, &y, false)) == 0)
 		return false;
-	/* digits() stops at three: read the rest of a year */
-	while (s[k] >= '0' && s[k] <= '9')
-		y = y * 10 + (s[k++] - '0');
+	/* digits() stops at three: read the rest of a year (a long run of
+	 * digits is no year, and must not overflow) */
+	while (s[k] >= '0' && s[k] <= '9') {
+		if (y < 100000)
+			y = y * 10 + (s[k] - '0');
+		k++;
+	}
 	if (!lit(s + k, "年"))
 		return false;
 	s += k + 3;

@@ -716,7 +716,8 @@ cmd_log(const struct opts *o, int argc, char **argv)
 	fclose(f);
 	free(path);
 	if (rc == 0) {
-		qsort(h.e, h.n, sizeof *h.e, cmp_entry);
+		if (h.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+			qsort(h.e, h.n, sizeof *h.e, cmp_entry);
 		t = zz_table_new(log_cols, 7);
 		for (i = 0; i < h.n; i++)
 			zz_table_add(t, (const char *const *)h.e[i].v);
