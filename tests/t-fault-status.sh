@@ -39,3 +39,16 @@ status "clean add" 0
 has "add appends every report" "$TMP/after-add/status.csv" '2022-06-27,0.R1@2022-06,done'
 fault_loop "zz-status add" "$TMP/before" "$TMP/after-add" "$TMP/work" \
     zz-status -d "$TMP/work" add "$TMP/reports.csv"
+
+# fsck --repair: the log without its torn last line, through a temp file
+# and a rename, or not at all
+cp -a "$TMP/before" "$TMP/torn"
+printf '2022-04-01,1.P1,doi' >>"$TMP/torn/status.csv"
+cp -a "$TMP/torn" "$TMP/after-fsck"
+run zz-status -d "$TMP/after-fsck" fsck --repair
+status "clean fsck --repair" 0
+eq "fsck --repair leaves the log as before the torn line" \
+    "$(cat "$TMP/before/status.csv")" "$(cat "$TMP/after-fsck/status.csv")"
+FAULT_CALLS="open write fsync rename close" fault_loop "zz-status fsck --repair" \
+    "$TMP/torn" "$TMP/after-fsck" "$TMP/work" \
+    zz-status -d "$TMP/work" fsck --repair

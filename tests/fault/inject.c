@@ -15,7 +15,8 @@
  *           its bytes and returns that short count, as a full disk
  *           does (write(2) only; the others fail with ENOSPC)
  *   fsync   fsync, fdatasync                               (EIO)
- *   rename  rename, renameat, renameat2                    (EIO)
+ *   rename  rename, renameat, renameat2, link, linkat: what puts
+ *           a file in place                                (EIO)
  *   close   close, and so fclose of a stream for writing   (EIO)
  *   trunc   ftruncate                                      (EIO)
  *
@@ -267,6 +268,22 @@ renameat2(int fd1, const char *from, int fd2, const char *to, unsigned fl)
 {
 	REAL(int, "renameat2", (int, const char *, int, const char *,
 	    unsigned));
+
+	return hit(C_RENAME) ? -1 : real(fd1, from, fd2, to, fl);
+}
+
+int
+link(const char *from, const char *to)
+{
+	REAL(int, "link", (const char *, const char *));
+
+	return hit(C_RENAME) ? -1 : real(from, to);
+}
+
+int
+linkat(int fd1, const char *from, int fd2, const char *to, int fl)
+{
+	REAL(int, "linkat", (int, const char *, int, const char *, int));
 
 	return hit(C_RENAME) ? -1 : real(fd1, from, fd2, to, fl);
 }
