@@ -63,3 +63,9 @@ clean:
 
 .PHONY: all deps check install uninstall clean
 .SECONDARY: $(LIBOBJ)
+
+# zz-report is split into parts under src/report/.
+REPORT_SRC = src/zz-report.c $(wildcard src/report/*.c)
+bin/zz-report: $(REPORT_SRC) src/report/report.h lib/libzz.a lib/zz.h
+	@mkdir -p bin
+	$(CC) $(ALL_CFLAGS) -Isrc/report $(LDFLAGS) -o $@ $(REPORT_SRC) $(LIBS)
