@@ -197,8 +197,12 @@ main(int argc, char **argv)
 		lo = zz_mkdate(y, q * 3 - 2, 1), hi = zz_quarter_end(y, q);
 	else
 		lo = zz_mkdate(y, 1, 1), hi = zz_mkdate(y, 12, 31);
-	if (c.asof != ZZ_NODATE && c.asof < lo)
-		bad_usage("--as-of: '%s' is before the period begins", "");
+	if (c.asof != ZZ_NODATE && c.asof < lo) {
+		char b[11];
+
+		bad_usage("--as-of: %s is before the period begins",
+		    zz_fmt_date(c.asof, b));
+	}
 
 	memset(&m, 0, sizeof m);
 	memset(&d, 0, sizeof d);

@@ -66,6 +66,9 @@ cmp_ent(const void *x, const void *y)
 {
 	const struct ent *a = x, *b = y;
 
+	/* Nothing due yet: nothing to rank by; listed last. */
+	if ((a->a.due == 0) != (b->a.due == 0))
+		return a->a.due == 0 ? 1 : -1;
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
 	if (a->tenths != b->tenths)
@@ -106,12 +109,16 @@ ent_table(struct rdoc *d, const struct model *m, struct ents *s,
 	for (i = 0; i < s->n; i++) {
 		struct ent *e = &s->e[i];
 
-		if (i == 0 || e->score != s->e[i - 1].score ||
+		if (e->a.due == 0)
+			e->rank = 0;
+		else if (i == 0 || e->score != s->e[i - 1].score ||
 		    e->tenths != s->e[i - 1].tenths)
 			e->rank = (int)i + 1;
 		else
 			e->rank = s->e[i - 1].rank;
-		snprintf(rk, sizeof rk, "%d", e->rank);
+		rk[0] = '\0';
+		if (e->rank)
+			snprintf(rk, sizeof rk, "%d", e->rank);
 		snprintf(c[0], 16, "%d", e->a.due);
 		snprintf(c[1], 16, "%d", e->a.done);
 		snprintf(c[2], 16, "%d", e->a.ontime);
@@ -127,7 +134,8 @@ ent_table(struct rdoc *d, const struct model *m, struct ents *s,
 			row_set(row, F_GROUP, "%d", e->gid);
 		row_agg(row, &e->a);
 		row_set(row, F_SCORE, "%d", e->score);
-		row_set(row, F_RANK, "%d", e->rank);
+		if (e->rank)
+			row_set(row, F_RANK, "%d", e->rank);
 	}
 }
 
@@ -262,7 +270,7 @@ report_annual(struct model *m, int y, const struct ropts *o, struct rdoc *d)
 	    "晚于完成时限；未完成 = 至统计日仍未完成。按时率 = 按时 ÷ 应完成。");
 	doc_rule(d, "评分规则：得分 = %d − %d × 逾期完成项数 − %d × 未完成项数，"
 	    "最低0分（--rule base=%d,late=%d,open=%d）。排名按得分由高到低，"
-	    "得分相同按按时率，两者相同名次并列。", o->base, o->late, o->open,
+	    "得分相同按按时率，两者相同名次并列；尚无应完成事项的不排名，列于最后。", o->base, o->late, o->open,
 	    o->base, o->late, o->open);
 	doc_rule(d, "责任科室：事项写明牵头科室（owner）的计入该科室，"
 	    "其余计入所属专班的牵头人员；办公室职责计入领导小组办公室。"

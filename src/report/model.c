@@ -297,7 +297,7 @@ static const char *cls_names[][2] = {
 	{"on_time", "按时完成"},
 	{"late", "逾期完成"},
 	{"overdue", "逾期未完成"},
-	{"pending", "未到期"},
+	{"pending", "待完成"},
 	{"dropped", "已取消"},
 };
 

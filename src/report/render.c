@@ -265,7 +265,7 @@ svg_timeline(const struct rdoc *d, FILE *f)
 	const struct model *m = d->m;
 	const struct zz_plan *p = &m->plan;
 	zz_date y0 = zz_mkdate(d->year, 1, 1), y1 = zz_mkdate(d->year, 12, 31);
-	int left = 190, width = 520, rows = (int)p->ngroups + 1, top = 40;
+	int left = 190, width = 520, rows = (int)p->ngroups + 1, top = 56;
 	int h = top + 18 * rows + 30, g, mon, x;
 	size_t i;
 	char b[11];
@@ -274,7 +274,7 @@ svg_timeline(const struct rdoc *d, FILE *f)
 	fprintf(f, "<svg viewBox=\"0 0 720 %d\" width=\"720\" height=\"%d\" "
 	    "role=\"img\" aria-label=\"%d年到期事项时间轴\">\n", h, h, d->year);
 	fprintf(f, "<text x=\"0\" y=\"16\" font-weight=\"bold\">%d年到期事项"
-	    "时间轴（绿：按时完成　橙：逾期完成　红：逾期未完成　灰：未到期）"
+	    "时间轴（绿：按时完成　橙：逾期完成　红：逾期未完成　灰：待完成）"
 	    "</text>\n", d->year);
 	for (mon = 1; mon <= 12; mon++) {
 		x = XOF(zz_mkdate(d->year, mon, 1));
@@ -308,7 +308,7 @@ svg_timeline(const struct rdoc *d, FILE *f)
 		    "stroke=\"#c62828\" stroke-width=\"2\" "
 		    "stroke-dasharray=\"4 3\"/><text x=\"%d\" y=\"%d\" "
 		    "fill=\"#c62828\">截至 %s</text>\n", x, top - 14, x,
-		    top + 18 * rows, x + 3, top - 16 + 4, iso(d->asof, b));
+		    top + 18 * rows, x + 3, top - 12, iso(d->asof, b));
 	}
 	fputs("</svg>\n", f);
 #undef XOF

@@ -427,7 +427,7 @@ quarter_group(struct rdoc *d, const struct model *m,
 		if (m->u[i].it->group == g->id && is_gap(&m->u[i]))
 			unit_table_row(t, m, &m->u[i], false);
 	doc_p(d, "方案所列难点堵点：");
-	t = doc_table(d, "方案未列难点堵点。", "编号|难点堵点");
+	t = doc_table(d, "方案未列难点堵点。", "编号|难点堵点~");
 	for (i = 0; i < m->plan.nitems; i++)
 		if (m->plan.items[i].group == g->id &&
 		    m->plan.items[i].kind == ZZ_DIFFICULTY)
