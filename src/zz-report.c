@@ -104,8 +104,54 @@ check_in_plan(const struct zz_plan *p, const char *period, zz_date lo,
 	return -1;
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asks for. */
+struct args {
+	struct zz_common c;
+	struct ropts ro;
+	const char *plan, *log, *cmd, *month, *quarter, *year;
+};
+
+/* The period: given, else the one today falls in.  Sets its bounds and
+ * its name (YYYY-MM, YYYY-Qn, YYYY). */
+static void
+period(const struct args *a, int *y, int *mon, int *q, zz_date *lo,
+    zz_date *hi, char *name, size_t size)
+{
+	long v;
+	int dd;
+
+	zz_ymd(zz_today(), y, mon, &dd);
+	*q = (*mon + 2) / 3;
+	if (a->month && zz_parse_month(a->month, y, mon) < 0)
+		bad_usage("--month: '%s' is not a month (YYYY-MM)", a->month);
+	if (a->quarter && zz_parse_quarter(a->quarter, y, q) < 0)
+		bad_usage("--quarter: '%s' is not a quarter (YYYY-Qn)",
+		    a->quarter);
+	if (a->year) {
+		if (number(a->year, 1900, 9999, &v) < 0)
+			bad_usage("--year: '%s' is not a year (YYYY)", a->year);
+		*y = (int)v;
+	}
+	if (a->cmd[0] == 'm') {
+		*lo = zz_mkdate(*y, *mon, 1), *hi = zz_month_end(*y, *mon);
+		snprintf(name, size, "%04d-%02d", *y, *mon);
+	} else if (a->cmd[0] == 'q') {
+		*lo = zz_mkdate(*y, *q * 3 - 2, 1), *hi = zz_quarter_end(*y, *q);
+		snprintf(name, size, "%04d-Q%d", *y, *q);
+	} else {
+		*lo = zz_mkdate(*y, 1, 1), *hi = zz_mkdate(*y, 12, 31);
+		snprintf(name, size, "%04d", *y);
+	}
+	if (a->c.asof != ZZ_NODATE && a->c.asof < *lo) {
+		char b[11];
+
+		bad_usage("--as-of: %s is before the period begins",
+		    zz_fmt_date(a->c.asof, b));
+	}
+}
+
+static void
+parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{"as-of", required_argument, NULL, ZZ_OPT_ASOF},
@@ -118,49 +164,38 @@ main(int argc, char **argv)
 		{"year", required_argument, NULL, OPT_YEAR},
 		{NULL, 0, NULL, 0},
 	};
-	struct zz_common c;
-	struct ropts ro = {false, 100, 2, 5};
-	struct model m;
-	struct rdoc d;
-	const char *plan = NULL, *log = NULL, *cmd, *month = NULL,
-	    *quarter = NULL, *year = NULL, *dir;
-	char *logpath = NULL;
-	zz_date today = zz_today(), lo, hi;
-	int ch, y, mon, q, dd, rc;
-	long v;
+	int ch;
 
-	zz_setprog(argv[0]);
-	zz_common_init(&c);
 	while ((ch = getopt_long(argc, argv, "d:ho:p:s:", longopts,
 	    NULL)) != -1) {
-		if (zz_common_opt(&c, ch, optarg, "text,md,html,csv,json"))
+		if (zz_common_opt(&a->c, ch, optarg, "text,md,html,csv,json"))
 			continue;
 		switch (ch) {
 		case 'h':
 			usage(stdout);
-			return zz_finish(ZZ_EXIT_OK);
+			exit(zz_finish(ZZ_EXIT_OK));
 		case 'p':
-			plan = optarg;
+			a->plan = optarg;
 			break;
 		case 's':
-			log = optarg;
+			a->log = optarg;
 			break;
 		case OPT_DETAIL:
-			ro.detail = true;
+			a->ro.detail = true;
 			break;
 		case OPT_MONTH:
-			month = optarg;
+			a->month = optarg;
 			break;
 		case OPT_QUARTER:
-			quarter = optarg;
+			a->quarter = optarg;
 			break;
 		case OPT_RULE:
-			if (parse_rule(optarg, &ro) < 0)
+			if (parse_rule(optarg, &a->ro) < 0)
 				bad_usage("--rule: '%s' is not a rule like "
 				    "base=100,late=2,open=5", optarg);
 			break;
 		case OPT_YEAR:
-			year = optarg;
+			a->year = optarg;
 			break;
 		default:
 			bad_usage(NULL, NULL);
@@ -169,78 +204,58 @@ main(int argc, char **argv)
 	if (optind != argc - 1)
 		bad_usage(optind < argc ? "too many arguments" :
 		    "which report: monthly, quarterly or annual?", NULL);
-	cmd = argv[optind];
-	if (strcmp(cmd, "monthly") && strcmp(cmd, "quarterly") &&
-	    strcmp(cmd, "annual"))
-		bad_usage("unknown report '%s'", cmd);
-	if ((month && strcmp(cmd, "monthly")) ||
-	    (quarter && strcmp(cmd, "quarterly")) ||
-	    (year && strcmp(cmd, "annual")))
+	a->cmd = argv[optind];
+	if (strcmp(a->cmd, "monthly") && strcmp(a->cmd, "quarterly") &&
+	    strcmp(a->cmd, "annual"))
+		bad_usage("unknown report '%s'", a->cmd);
+	if ((a->month && strcmp(a->cmd, "monthly")) ||
+	    (a->quarter && strcmp(a->cmd, "quarterly")) ||
+	    (a->year && strcmp(a->cmd, "annual")))
 		bad_usage("--month, --quarter and --year go with monthly, "
-		    "quarterly and annual (%s given)", cmd);
+		    "quarterly and annual (%s given)", a->cmd);
+}
 
-	/* The period: given, else the one today falls in. */
-	zz_ymd(today, &y, &mon, &dd);
-	q = (mon + 2) / 3;
-	if (month && zz_parse_month(month, &y, &mon) < 0)
-		bad_usage("--month: '%s' is not a month (YYYY-MM)", month);
-	if (quarter && zz_parse_quarter(quarter, &y, &q) < 0)
-		bad_usage("--quarter: '%s' is not a quarter (YYYY-Qn)", quarter);
-	if (year) {
-		if (number(year, 1900, 9999, &v) < 0)
-			bad_usage("--year: '%s' is not a year (YYYY)", year);
-		y = (int)v;
-	}
-	if (cmd[0] == 'm')
-		lo = zz_mkdate(y, mon, 1), hi = zz_month_end(y, mon);
-	else if (cmd[0] == 'q')
-		lo = zz_mkdate(y, q * 3 - 2, 1), hi = zz_quarter_end(y, q);
-	else
-		lo = zz_mkdate(y, 1, 1), hi = zz_mkdate(y, 12, 31);
-	if (c.asof != ZZ_NODATE && c.asof < lo) {
-		char b[11];
+int
+main(int argc, char **argv)
+{
+	struct args a = {.ro = {false, 100, 2, 5}};
+	struct model m = {0};
+	struct rdoc d = {0};
+	char name[16], *logpath = NULL;
+	const char *dir;
+	zz_date lo, hi;
+	int y, mon, q, rc;
 
-		bad_usage("--as-of: %s is before the period begins",
-		    zz_fmt_date(c.asof, b));
-	}
+	zz_setprog(argv[0]);
+	zz_common_init(&a.c);
+	parse_args(argc, argv, &a);
+	period(&a, &y, &mon, &q, &lo, &hi, name, sizeof name);
 
-	memset(&m, 0, sizeof m);
-	memset(&d, 0, sizeof d);
-	m.asof = c.asof != ZZ_NODATE ? c.asof : hi;
+	m.asof = a.c.asof != ZZ_NODATE ? a.c.asof : hi;
 	m.from = lo;
 	m.to = hi < m.asof ? hi : m.asof;
-	dir = zz_data_dir(c.dir);
-	if (plan ? zz_plan_open(plan, &m.plan) < 0 :
+	dir = zz_data_dir(a.c.dir);
+	if (a.plan ? zz_plan_open(a.plan, &m.plan) < 0 :
 	    zz_plan_load(dir, &m.plan) < 0)
 		return ZZ_EXIT_ERR;
-	{
-		char period[16];
-
-		if (cmd[0] == 'm')
-			snprintf(period, sizeof period, "%04d-%02d", y, mon);
-		else if (cmd[0] == 'q')
-			snprintf(period, sizeof period, "%04d-Q%d", y, q);
-		else
-			snprintf(period, sizeof period, "%04d", y);
-		if (check_in_plan(&m.plan, period, lo, hi) < 0)
-			return ZZ_EXIT_ERR;
-	}
-	if (!log)
-		log = logpath = zz_xasprintf("%s/status.csv", dir);
-	if (model_load_log(&m, log) < 0)
+	if (check_in_plan(&m.plan, name, lo, hi) < 0)
+		return ZZ_EXIT_ERR;
+	if (!a.log)
+		a.log = logpath = zz_xasprintf("%s/status.csv", dir);
+	if (model_load_log(&m, a.log) < 0)
 		return ZZ_EXIT_ERR;
 	model_units(&m);
 	d.asof = m.asof;
 	d.year = y;
 	d.m = &m;
-	if (cmd[0] == 'm')
+	if (a.cmd[0] == 'm')
 		rc = report_monthly(&m, y, mon, &d);
-	else if (cmd[0] == 'q')
+	else if (a.cmd[0] == 'q')
 		rc = report_quarterly(&m, y, q, &d);
 	else
-		rc = report_annual(&m, y, &ro, &d);
+		rc = report_annual(&m, y, &a.ro, &d);
 	if (rc == 0)
-		doc_print(&d, stdout, out_fmt(c.fmtname));
+		doc_print(&d, stdout, out_fmt(a.c.fmtname));
 	doc_free(&d);
 	model_free(&m);
 	free(logpath);

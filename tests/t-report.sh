@@ -136,6 +136,22 @@ eq "july: may's notice done late" late \
 ZZ_TODAY=2022-07-15 run $R monthly -o json
 eq "period defaults to ZZ_TODAY's month" "2022-07" "$(jqv .period "$TMP/out")"
 
+# Done on time is judged by the first report that marked it done: 2.P1
+# done 03-30 (due 03-31), reopened 04-02, done again 04-20: on time.
+# The log comes from stdin (-s -), the plan as JSON (-p).
+zz-import -o json "$PLAN" >"$TMP/plan.json" 2>/dev/null
+printf '%s\n' "$(head -1 "$D/status.csv")" '2022-03-30,2.P1,done,,,x' \
+    '2022-04-02,2.P1,doing,,reopened,x' '2022-04-20,2.P1,done,,,x' |
+    zz-report -p "$TMP/plan.json" -s - monthly --month 2022-04 -o json >"$TMP/out"
+eq "first done report counts (stdin log, json plan)" "on_time 2022-03-30" \
+    "$(jq -r '.rows[] | select(.scope == "item" and .key == "2.P1") | "\(.class) \(.done_date)"' "$TMP/out")"
+# A report on the whole recurring item stands for each occurrence
+# without a report of its own.
+printf '%s\n' "$(head -1 "$D/status.csv")" '2022-06-20,1.M4,done,,,x' |
+    zz-report -d "$D" -s - annual --year 2022 -o json >"$TMP/out"
+eq "item-level report covers both occurrences" "on_time on_time" \
+    "$(jq -r '[.rows[] | select(.scope == "item" and (.key | startswith("1.M4@"))) | .class] | join(" ")' "$TMP/out")"
+
 # ---- quarterly, 2022-Q2 ----
 run $R quarterly --quarter 2022-Q2 -o json
 status "quarterly json" 0
@@ -209,7 +225,7 @@ run $R monthly --month 2022-06 -o md
 status "markdown" 0
 has "md title" "$TMP/out" "# 关于2022年6月科技创新“五个工作专班”工作进展情况的通报"
 has "md table row" "$TMP/out" "| 3 | 深化科技体制改革工作专班 | 2 | 0 | 0 | 1 | 0.0% | 红灯 |"
-has "md escapes markup" "$TMP/out" '\<b>& 专家库已建立'
+has "md escapes markup" "$TMP/out" '\<b>\& 专家库已建立'
 
 # ---- HTML ----
 H=$TMP/m1.html

@@ -21,7 +21,6 @@ add_block(struct rdoc *d, enum btype t, char *text)
 static char *
 vfmt(const char *fmt, va_list ap)
 {
-	struct zz_buf b = {0};
 	va_list ap2;
 	char *s;
 	int n;
@@ -31,7 +30,6 @@ vfmt(const char *fmt, va_list ap)
 	va_end(ap2);
 	s = zz_xmalloc((size_t)n + 1);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	(void)b;
 	return s;
 }
 

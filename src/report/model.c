@@ -193,9 +193,7 @@ model_units(struct model *m)
 		}
 		n = zz_occurrences(&r, start, it->due, occ, 400);
 		for (k = 0; k < n; k++)
-			if (occ[k].due <= it->due || r.type != ZZ_R_DATES)
-				add_unit(m, it, occ[k].year, occ[k].month,
-				    occ[k].due);
+			add_unit(m, it, occ[k].year, occ[k].month, occ[k].due);
 	}
 }
 

@@ -71,8 +71,7 @@ static void
 md_text(FILE *f, const char *s)
 {
 	for (; *s; s++) {
-		if (*s == '|' || *s == '\\' || *s == '*' || *s == '_' ||
-		    *s == '<' || *s == '[' || *s == '`')
+		if (strchr("|\\*_<[`&#", *s))
 			putc('\\', f);
 		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
 	}
