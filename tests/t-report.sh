@@ -303,6 +303,15 @@ run zz-report -d "$TMP/bad" monthly --month 2022-06
 status "unknown status" 2
 has "unknown status: file:line" "$TMP/err" "status.csv:7: unknown status"
 
+# A last line torn by a crash is left out, with a warning naming it.
+cp -r "$D" "$TMP/torn"
+printf '2022-06-29,3.P2,done,,x,y' >>"$TMP/torn/status.csv"
+run zz-report -d "$TMP/torn" monthly --month 2022-06 -o json
+status "torn last line" 0
+# (13 reports + 2 appended for July + the header: the torn one is line 17)
+has "torn line: file:line" "$TMP/err" "status.csv:17: the last line has no newline"
+eq "torn line: left out (3.P2 not done)" 0 "$(g "$TMP/out" group 3 done)"
+
 run $R weekly
 status "unknown report" 2
 has "unknown report: usage" "$TMP/err" "usage: zz-report"

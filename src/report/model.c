@@ -1,6 +1,5 @@
 /* model.c: units of account and how each stands as of the report's date,
  * from one pass over the status log. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +108,7 @@ int
 model_load_log(struct model *m, const char *path)
 {
 	FILE *f;
+	long torn;
 	int rc;
 
 	m->states.asof = m->asof;
@@ -117,10 +117,12 @@ model_load_log(struct model *m, const char *path)
 		m->logname = "<stdin>";
 		rc = zz_log_each(stdin, m->logname, on_report, m);
 	} else {
-		if (!(f = fopen(path, "r"))) {
-			zz_warn("%s: cannot open: %s", path, strerror(errno));
+		/* under a shared lock, and never a line torn by a crash */
+		if (!(f = zz_log_open(path, &torn)))
 			return -1;
-		}
+		if (torn)
+			zz_fwarn(path, torn, "the last line has no newline (cut "
+			    "by a crash?) and is left out");
 		rc = zz_log_each(f, path, on_report, m);
 		fclose(f);
 	}
