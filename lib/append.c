@@ -53,8 +53,8 @@ check_dir(const char *dir)
 
 /* Create the log with its header.  link() instead of rename() so that a
  * log another process created meanwhile is never replaced. */
-static int
-create_log(const char *path)
+int
+zz_log_create(const char *path)
 {
 	struct zz_afile a;
 	int rc = 0;
@@ -87,7 +87,7 @@ open_locked(const char *path)
 				    path, strerror(errno));
 				return -1;
 			}
-			if (create_log(path) < 0)
+			if (zz_log_create(path) < 0)
 				return -1;
 			continue;
 		}

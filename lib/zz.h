@@ -302,6 +302,8 @@ const struct zz_state *zz_state_of(const struct zz_states *s,
 /* ---- append.c: writing the log safely, reading it without torn lines ---- */
 /* dir/status.csv (caller owns). */
 char *zz_log_path(const char *dir);
+/* Create path with the log's header unless a log is there already. */
+int zz_log_create(const char *path);
 /* Write one log line (date,id,status,progress,note,by), quoted as needed. */
 void zz_log_put(FILE *f, const char *const v[6]);
 /* Append whole lines (each ending in '\n') to dir/status.csv: created with
