@@ -69,7 +69,7 @@ $(O)tests/replay/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/replay.c $(O)lib/libzz.a
 # Everything the test suite runs.
 build: deps $(PROGS) $(UNIT) $(O)tests/fault/inject.so $(REPLAY)
 
-check: build
+check: build deps-test
 	@sh tests/run.sh
 
 install: all
@@ -97,7 +97,7 @@ SAN_OPTS = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	LSAN_OPTIONS=exitcode=86
 
-check-sanitize: deps
+check-sanitize: deps deps-test
 	@$(MAKE) --no-print-directory O=build/san/ CFLAGS="-O1 -g $(SAN_FLAGS)" \
 	    LDFLAGS="$(SAN_FLAGS)" build
 	@env $(SAN_OPTS) ZZ_BIN=$(CURDIR)/build/san/bin \
@@ -165,4 +165,15 @@ fuzz: fuzz-build
 # -Wall -Wextra -Werror are in WARN already.
 lint: deps
 	@sh tools/deps-dev.sh cppcheck clang-tidy
-	@sh tools/lint.sh $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS)
+	@sh tools/lint.sh $(WARN) -Ilib -Isrc/report $(JANSSON_CFLAGS) $(CSV_CFLAGS)
+
+# zz-report is split into parts under src/report/.
+REPORT_SRC = src/zz-report.c $(wildcard src/report/*.c)
+$(O)bin/zz-report: $(REPORT_SRC) src/report/report.h $(O)lib/libzz.a lib/zz.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/report $(LDFLAGS) -o $@ $(REPORT_SRC) $(LIBS)
+
+# What the tests need beyond the build (jq, chromium): checked every run.
+deps-test:
+	@sh tools/deps-test.sh
+.PHONY: deps-test

@@ -1,13 +1,14 @@
 #!/bin/sh
 # tools/lint.sh CFLAGS...: cppcheck, then clang-tidy (.clang-tidy) on every
-# file of lib/ and src/, two at a time; exits 1 if either finds anything.
+# C file under lib/ and src/, two at a time; exits 1 if either finds anything.
 cd "$(dirname "$0")/.." || exit 2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 rc=0
 cppcheck --enable=warning,portability,performance --std=c11 -D_GNU_SOURCE \
-    --inline-suppr --quiet --error-exitcode=1 -Ilib lib src || rc=1
-for f in lib/*.c src/*.c; do echo "$f"; done |
+    --inline-suppr --quiet --error-exitcode=1 -Ilib -Isrc/report lib src ||
+    rc=1
+find lib src -name '*.c' | sort |
     xargs -P2 -I{} sh -c 'f=$1; shift; clang-tidy --quiet "$f" -- "$@" \
         >"$0/$(echo "$f" | tr / _).txt" 2>/dev/null || echo "$f" >>"$0/failed"' \
         "$out" {} "$@"
