@@ -155,6 +155,7 @@ parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option longopts[] = {
 		{"as-of", required_argument, NULL, ZZ_OPT_ASOF},
+		ZZ_LONGOPT_CSV_SAFE,
 		{"detail", no_argument, NULL, OPT_DETAIL},
 		{"help", no_argument, NULL, 'h'},
 		{"month", required_argument, NULL, OPT_MONTH},

@@ -50,3 +50,15 @@ status "zz-import with ZZ_CSV_SAFE=1" 0
 eq "zz-import writes doc.csv as is" "=1+1,@t,+x,,2022" "$(sed -n 2p "$TMP/imp/doc.csv")"
 eq "zz-import writes items.csv as is" "1.T1,1,task,1,=cmd|' /C calc'!A0,2022-03-31,,@o,1" \
     "$(sed -n 2p "$TMP/imp/items.csv")"
+
+# zz-report's csv: a task force named like a formula
+R=$TMP/r
+cp -a "$FIX/bad/good" "$R"
+sed -i 's/^1,科技创新平台建设专班,/1,=1+1 专班,/' "$R/groups.csv"
+run zz-report -d "$R" monthly --month 2022-03 -o csv
+has "zz-report csv by default: as written" "$TMP/out" 'group,1,=1+1 专班,'
+run zz-report -d "$R" --csv-safe monthly --month 2022-03 -o csv
+status "zz-report --csv-safe" 0
+has "zz-report --csv-safe: quoted" "$TMP/out" "group,1,${q}=1+1 专班,"
+run env ZZ_CSV_SAFE=1 zz-report -d "$R" monthly --month 2022-03 -o csv
+has "zz-report with ZZ_CSV_SAFE=1: quoted" "$TMP/out" "group,1,${q}=1+1 专班,"
