@@ -239,12 +239,18 @@ main(int argc, char **argv)
 	if (a.plan ? zz_plan_open(a.plan, &m.plan) < 0 :
 	    zz_plan_load(dir, &m.plan) < 0)
 		return ZZ_EXIT_ERR;
-	if (check_in_plan(&m.plan, name, lo, hi) < 0)
+	/* errors free what was loaded: the sanitizer build checks leaks */
+	if (check_in_plan(&m.plan, name, lo, hi) < 0) {
+		model_free(&m);
 		return ZZ_EXIT_ERR;
+	}
 	if (!a.log)
 		a.log = logpath = zz_xasprintf("%s/status.csv", dir);
-	if (model_load_log(&m, a.log) < 0)
+	if (model_load_log(&m, a.log) < 0) {
+		model_free(&m);
+		free(logpath);
 		return ZZ_EXIT_ERR;
+	}
 	model_units(&m);
 	d.asof = m.asof;
 	d.year = y;
