@@ -20,6 +20,11 @@
  *   close   close, and so fclose of a stream for writing   (EIO)
  *   trunc   ftruncate                                      (EIO)
  *
+ * What libc really calls (strace, ltrace): mkstemp opens its file through
+ * an internal __open that LD_PRELOAD cannot reach, so mkstemp itself is
+ * counted as an open; fopen(..., "r") likewise, and is left alone (a
+ * failing read shows as a failing open of a data file, tested by the
+ * bad-input table instead).
  * glibc's stdio writes through internal aliases that LD_PRELOAD cannot
  * reach (strace shows write(2), ltrace shows no write call), so a stream
  * opened for writing is rebuilt with fopencookie over the same fd: its
