@@ -43,6 +43,12 @@ gen_big_field_dir() {
 	    printf "长字段,\"\"引号\"\""; print "\",2022-03-31,,,99" }' \
 	    >>"$1/items.csv"
 }
+# status.csv with a 1 MB note
+gen_big_note_dir() {
+	cp -a "$BAD/good" "$1"
+	awk 'BEGIN { printf "2022-04-01,1.P1,doing,50,\""; for (i = 0; i < 65536; i++)
+	    printf "很长的备注,\"\"引\"\""; print "\",李明" }' >>"$1/status.csv"
+}
 gen_crlf_dir() {
 	mkdir -p "$1"
 	for f in "$BAD"/good/*.csv; do sed 's/$/\r/' "$f" >"$1/${f##*/}"; done
