@@ -95,11 +95,17 @@ make_input() {
 	esac
 }
 
-# Run as nobody: the scratch directory must let nobody in.
+# Run as nobody: the scratch directory must let nobody in, and the
+# program runs from a copy there (the checkout may be closed to others).
 nobody() {
 	if command -v setpriv >/dev/null 2>&1; then
 		chmod 755 "$TMP" "$W"
-		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+		mkdir -p "$W/bin"
+		cp "$1" "$W/bin/${1##*/}"
+		chmod -R 755 "$W/bin"
+		p=$W/bin/${1##*/}
+		shift
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$p" "$@"
 	else
 		echo "t-badinput: need setpriv to test an unreadable file as root" >&2
 		return 99
