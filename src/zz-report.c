@@ -206,12 +206,12 @@ parse_args(int argc, char **argv, struct args *a)
 		bad_usage(optind < argc ? "too many arguments" :
 		    "which report: monthly, quarterly or annual?", NULL);
 	a->cmd = argv[optind];
-	if (strcmp(a->cmd, "monthly") && strcmp(a->cmd, "quarterly") &&
-	    strcmp(a->cmd, "annual"))
+	if (strcmp(a->cmd, "monthly") != 0 && strcmp(a->cmd, "quarterly") != 0 &&
+	    strcmp(a->cmd, "annual") != 0)
 		bad_usage("unknown report '%s'", a->cmd);
-	if ((a->month && strcmp(a->cmd, "monthly")) ||
-	    (a->quarter && strcmp(a->cmd, "quarterly")) ||
-	    (a->year && strcmp(a->cmd, "annual")))
+	if ((a->month && strcmp(a->cmd, "monthly") != 0) ||
+	    (a->quarter && strcmp(a->cmd, "quarterly") != 0) ||
+	    (a->year && strcmp(a->cmd, "annual") != 0))
 		bad_usage("--month, --quarter and --year go with monthly, "
 		    "quarterly and annual (%s given)", a->cmd);
 }

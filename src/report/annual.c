@@ -102,7 +102,8 @@ ent_table(struct rdoc *d, const struct model *m, struct ents *s,
 
 	for (i = 0; i < s->n; i++)
 		score(m, &s->e[i], o);
-	qsort(s->e, s->n, sizeof *s->e, cmp_ent);
+	if (s->n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(s->e, s->n, sizeof *s->e, cmp_ent);
 	snprintf(spec, sizeof spec, "名次>|%s|应完成>|已完成>|按时>|逾期完成>|"
 	    "未完成>|按时率>|得分>", head);
 	t = doc_table(d, "无。", spec);

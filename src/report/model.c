@@ -287,8 +287,10 @@ rate10(int num, int den)
 const char *
 pct(int tenths, char *buf)
 {
-	if (tenths < 0)
-		return strcpy(buf, "—");
+	if (tenths < 0) {
+		snprintf(buf, 16, "—");
+		return buf;
+	}
 	snprintf(buf, 16, "%d.%d%%", tenths / 10, tenths % 10);
 	return buf;
 }

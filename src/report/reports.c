@@ -328,7 +328,8 @@ month_ranking(struct rdoc *d, const struct model *m)
 			snprintf(rk, sizeof rk, "%d", rank);
 			for (j = 0; j < d->nrows; j++)
 				if (strcmp(d->rows[j][F_SCOPE], "group") == 0 &&
-				    atoi(d->rows[j][F_KEY]) == e[i].gid)
+				    strtol(d->rows[j][F_KEY], NULL, 10) ==
+				    e[i].gid)
 					row_set(d->rows[j], F_RANK, "%d", rank);
 		}
 		snprintf(c1, 16, "%d", e[i].a.done);
