@@ -1,5 +1,6 @@
 #!/bin/sh
-# The bad-input table, tests/badinput.tsv: each row runs a program on one
+# The bad-input table, tests/badinput.tsv (and any other
+# tests/badinput*.tsv): each row runs a program on one
 # bad (or awkward but valid) input and checks the exit status and that
 # stderr holds the expected message, which names file:line.
 #
@@ -149,5 +150,7 @@ while IFS=$tab read -r prog args input want msg; do
 	if [ "$msg" != - ]; then
 		has "$what: message" "$W/err" "$msg"
 	fi
-done <"$ROOT/tests/badinput.tsv"
+done <<EOT
+$(cat "$ROOT"/tests/badinput*.tsv)
+EOT
 [ $row -gt 0 ] || fail "badinput: no rows read"
