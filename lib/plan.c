@@ -199,6 +199,9 @@ zz_plan_group(const struct zz_plan *p, int id)
 {
 	size_t i;
 
+	/* groups are usually numbered 1..n in order: no search then */
+	if (id >= 1 && (size_t)id <= p->ngroups && p->groups[id - 1].id == id)
+		return &p->groups[id - 1];
 	for (i = 0; i < p->ngroups; i++)
 		if (p->groups[i].id == id)
 			return &p->groups[i];

@@ -85,7 +85,7 @@ row_group(struct loader *l, char **f, long line)
 	zz_date due;
 	long id;
 
-	if (number(f[0], 1, 9999, &id) < 0)
+	if (number(f[0], 1, ZZ_GROUP_MAX, &id) < 0)
 		return BAD("group id", f[0]);
 	if (date_or_empty(f[3], &due) < 0)
 		return BAD("date", f[3]);
@@ -119,7 +119,7 @@ row_member(struct loader *l, char **f, long line)
 {
 	long g;
 
-	if (number(f[0], 0, 9999, &g) < 0)
+	if (number(f[0], 0, ZZ_GROUP_MAX, &g) < 0)
 		return BAD("group", f[0]);
 	zz_plan_add_member(l->p, (int)g, f[1], f[2]);
 	return 0;
@@ -135,7 +135,7 @@ row_item(struct loader *l, char **f, long line)
 
 	if (!*f[0])
 		return zz_fwarn(l->name, line, "empty item id"), -1;
-	if (number(f[1], 0, 9999, &g) < 0)
+	if (number(f[1], 0, ZZ_GROUP_MAX, &g) < 0)
 		return BAD("group", f[1]);
 	if ((kind = zz_kind_parse(f[2])) < 0)
 		return BAD("kind", f[2]);

@@ -195,6 +195,8 @@ struct zz_plan {
 };
 
 #define ZZ_OFFICE_NAME "领导小组办公室"
+/* Largest group id: a province may keep thousands of task forces. */
+#define ZZ_GROUP_MAX 999999
 
 /* Append rows; strings are copied. */
 struct zz_group *zz_plan_add_group(struct zz_plan *p);
@@ -317,6 +319,13 @@ void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
 void zz_table_free(struct zz_table *t);
 /* Write a JSON value, compact for jsonl, indented otherwise. */
 void zz_json_print(FILE *f, json_t *v, bool compact);
+
+/* ---- ics.c: iCalendar (RFC 5545) content lines ---- */
+/* Append s escaped as an iCalendar TEXT value (\\ \; \, and \n). */
+void zz_ics_text(struct zz_buf *b, const char *s);
+/* Write one content line folded at 75 octets, never inside a UTF-8
+ * character, ended by CRLF. */
+void zz_ics_line(FILE *f, const char *line);
 
 /* ---- afile.c: atomic rewrite (temp file beside the target + rename) ---- */
 struct zz_afile {
