@@ -1,0 +1,195 @@
+/* zz-import: a plan document, a spreadsheet's task table, a plan in JSON or
+ * a data directory, into the data directory's plan tables. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "zz.h"
+
+enum { OPT_ENCODING = ZZ_OPT_FIRST_FREE, OPT_YEAR };
+enum input { IN_AUTO, IN_DOC, IN_CSV, IN_JSON };
+
+static void
+usage(FILE *f, int code)
+{
+	fprintf(f, "usage: zz-import [-hn] [-d DIR] [-f doc|csv|json] [-o json] "
+	    "[--encoding ENC] [--year YYYY] FILE|-\n");
+	exit(code);
+}
+
+static enum input
+input_kind(const char *path, const char *text, size_t len)
+{
+	const char *dot = strrchr(path, '.');
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && strchr(" \t\r\n", text[i]))
+		i++;
+	if (i < len && text[i] == '{')
+		return IN_JSON;
+	if (dot && strcasecmp(dot, ".csv") == 0)
+		return IN_CSV;
+	return IN_DOC;
+}
+
+/* CSV and JSON are read through a FILE over the bytes already read. */
+static int
+read_stream(const char *name, enum input kind, char *text, size_t len,
+    int year, struct zz_plan *p)
+{
+	int y, m, d, rc;
+	FILE *f;
+
+	if (len == 0) {
+		zz_fwarn(name, 1, "empty file: no plan to read");
+		return -1;
+	}
+	if (!(f = fmemopen(text, len, "r")))
+		zz_die("out of memory");
+	if (kind == IN_JSON) {
+		rc = zz_plan_read_json(f, name, p);
+	} else {
+		zz_ymd(zz_today(), &y, &m, &d);
+		rc = zz_plan_from_csv(f, name, year ? year : y, p);
+	}
+	fclose(f);
+	return rc;
+}
+
+static int
+read_input(const char *path, enum input kind, const struct zz_parse_opts *po,
+    struct zz_plan *p)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	struct stat st;
+	size_t len;
+	char *text;
+	int rc;
+
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return zz_plan_load(path, p);
+	if (!(text = zz_slurp(path, &len)))
+		return -1;
+	if (kind == IN_AUTO)
+		kind = input_kind(path, text, len);
+	if (kind == IN_DOC)
+		rc = zz_parse_doc(text, len, name, po, p);
+	else
+		rc = read_stream(name, kind, text, len, po->year, p);
+	free(text);
+	return rc;
+}
+
+/* What was imported, on stderr: the office reads this after each run. */
+static void
+summary(const struct zz_plan *p, const char *dir, bool dry)
+{
+	int count[ZZ_NKINDS] = {0};
+	size_t i;
+	int k;
+
+	for (i = 0; i < p->nitems; i++)
+		count[p->items[i].kind]++;
+	fprintf(stderr, "%s: %s %zu task forces, %zu people, %zu members, "
+	    "%zu items (", zz_prog, dry ? "checked" : "imported", p->ngroups,
+	    p->npeople, p->nmembers, p->nitems);
+	for (k = 0; k < ZZ_NKINDS; k++)
+		fprintf(stderr, "%s%d %s", k ? ", " : "", count[k],
+		    zz_kind_name((enum zz_kind)k));
+	if (dry)
+		fprintf(stderr, "); nothing written\n");
+	else
+		fprintf(stderr, ") into %s\n", dir);
+}
+
+static int
+parse_year(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end || v < 1900 || v > 9999)
+		zz_die("--year: '%s' is not a year", s);
+	return (int)v;
+}
+
+static enum input
+parse_input(const char *s)
+{
+	if (strcmp(s, "doc") == 0)
+		return IN_DOC;
+	if (strcmp(s, "csv") == 0)
+		return IN_CSV;
+	if (strcmp(s, "json") == 0)
+		return IN_JSON;
+	zz_die("-f: unknown input format '%s' (doc, csv or json)", s);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longs[] = {
+		{"encoding", required_argument, NULL, OPT_ENCODING},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, ZZ_OPT_VERSION},
+		{"year", required_argument, NULL, OPT_YEAR},
+		{NULL, 0, NULL, 0},
+	};
+	struct zz_parse_opts po = {NULL, 0};
+	struct zz_common c;
+	struct zz_plan p;
+	enum input kind = IN_AUTO;
+	bool dry = false;
+	int ch, rc;
+
+	zz_setprog(argv[0]);
+	zz_common_init(&c);
+	while ((ch = getopt_long(argc, argv, "d:f:hno:", longs, NULL)) != -1) {
+		if (zz_common_opt(&c, ch, optarg, "json"))
+			continue;
+		switch (ch) {
+		case 'f':
+			kind = parse_input(optarg);
+			break;
+		case 'h':
+			usage(stdout, ZZ_EXIT_OK);
+			break;
+		case 'n':
+			dry = true;
+			break;
+		case OPT_ENCODING:
+			po.encoding = optarg;
+			break;
+		case OPT_YEAR:
+			po.year = parse_year(optarg);
+			break;
+		default:
+			usage(stderr, ZZ_EXIT_ERR);
+		}
+	}
+	if (argc - optind != 1)
+		usage(stderr, ZZ_EXIT_ERR);
+	if (read_input(argv[optind], kind, &po, &p) < 0)
+		return zz_finish(ZZ_EXIT_ERR);
+	if (c.fmt == ZZ_FMT_JSON) {
+		json_t *j = zz_plan_to_json(&p);
+
+		zz_json_print(stdout, j, false);
+		json_decref(j);
+	} else {
+		const char *dir = zz_data_dir(c.dir);
+
+		rc = dry ? 0 : zz_plan_save(dir, &p);
+		if (rc < 0) {
+			zz_plan_free(&p);
+			return zz_finish(ZZ_EXIT_ERR);
+		}
+		summary(&p, dir, dry);
+	}
+	zz_plan_free(&p);
+	return zz_finish(ZZ_EXIT_OK);
+}
