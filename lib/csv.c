@@ -3,12 +3,14 @@
  * can be reported with the line it starts on. */
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "zz.h"
 
 bool zz_csv_safe = false;
+bool zz_csv_fast = true;
 
 struct reader {
 	const char *name;
@@ -59,6 +61,40 @@ is_space(unsigned char c)
 	return 0;	/* spaces are data, never trimmed */
 }
 
+/* True only when s is valid UTF-8, checked quickly for ASCII and the
+ * two- and three-byte characters of Chinese text; anything else is left
+ * to zz_utf8_check, which has the last word. */
+static bool
+utf8_quick(const unsigned char *s, size_t n)
+{
+	const unsigned char *e = s + n;
+	uint64_t w;
+
+	while (s < e) {
+		if (e - s >= 8) {
+			memcpy(&w, s, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				s += 8;
+				continue;
+			}
+		}
+		if (*s < 0x80) {
+			s++;
+		} else if (*s >= 0xc2 && *s <= 0xdf && e - s >= 2 &&
+		    (s[1] & 0xc0) == 0x80) {
+			s += 2;
+		} else if ((*s & 0xf0) == 0xe0 && e - s >= 3 &&
+		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+		    !(*s == 0xe0 && s[1] < 0xa0) &&	/* overlong */
+		    !(*s == 0xed && s[1] >= 0xa0)) {	/* surrogate */
+			s += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
 /* A NUL inside a line is never valid text. */
 static int
 check_line(struct reader *r, const char *s, size_t n)
@@ -67,12 +103,51 @@ check_line(struct reader *r, const char *s, size_t n)
 		zz_fwarn(r->name, r->line, "NUL byte in text (binary file?)");
 		return -1;
 	}
-	if (zz_utf8_check(s, n) != n) {
+	if (!utf8_quick((const unsigned char *)s, n) &&
+	    zz_utf8_check(s, n) != n) {
 		zz_fwarn(r->name, r->line, "invalid UTF-8 (byte %zu)",
 		    zz_utf8_check(s, n) + 1);
 		return -1;
 	}
 	return 0;
+}
+
+/*
+ * The fast path: a whole line outside any record, with no quote and no
+ * carriage return but one before the newline, is split where it stands.
+ * libcsv would read such a line the same way; every other line goes to
+ * libcsv.  Returns 1 when the line was handled here.
+ */
+static int
+fast_line(struct reader *r, char *s, size_t n, char delim)
+{
+	char *p, *end;
+
+	if (n > 0 && s[n - 1] == '\n')
+		n--;
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	if (memchr(s, '"', n) || memchr(s, '\r', n))
+		return 0;
+	r->start = r->line;
+	if (n == 0)
+		return 1;	/* a blank line: no record, as in libcsv */
+	s[n] = '\0';
+	end = s + n;
+	for (p = s;; p++) {
+		if (r->n == r->cap) {
+			r->cap = r->cap ? r->cap * 2 : 16;
+			r->fields = zz_xreallocarray(r->fields, (size_t)r->cap,
+			    sizeof *r->fields);
+		}
+		r->fields[r->n++] = p;
+		if (!(p = memchr(p, delim, (size_t)(end - p))))
+			break;
+		*p = '\0';
+	}
+	r->stop = r->fn(r->ctx, r->fields, r->n, r->start);
+	r->n = 0;	/* the fields point into the line: nothing to free */
+	return 1;
 }
 
 static int
@@ -82,7 +157,10 @@ feed(struct csv_parser *p, struct reader *r, char *s, size_t n)
 		s += 3, n -= 3;
 	if (check_line(r, s, n) < 0)
 		return -1;
-	if (p->pstate == 0)	/* not inside a quoted field: a new record */
+	/* p->pstate 0: not inside a record, so a new one starts here */
+	if (p->pstate == 0 && zz_csv_fast && fast_line(r, s, n, p->delim_char))
+		return 0;
+	if (p->pstate == 0)
 		r->start = r->line;
 	if (csv_parse(p, s, n, on_field, on_record, r) != n) {
 		zz_fwarn(r->name, r->line, "%s", csv_strerror(csv_error(p)));
@@ -91,13 +169,59 @@ feed(struct csv_parser *p, struct reader *r, char *s, size_t n)
 	return 0;
 }
 
+/* Lines read in big chunks; each is given with its newline, if any, and
+ * may be written to, one byte past its end included. */
+struct lines {
+	FILE *f;
+	char *buf;
+	size_t cap, start, end, seen;
+	bool eof;
+};
+
+static ssize_t
+next_line(struct lines *l, char **s)
+{
+	char *nl;
+	size_t n;
+
+	for (;;) {
+		nl = memchr(l->buf + l->seen, '\n', l->end - l->seen);
+		if (nl || (l->eof && l->start < l->end)) {
+			n = nl ? (size_t)(nl + 1 - (l->buf + l->start)) :
+			    l->end - l->start;
+			*s = l->buf + l->start;
+			l->start = l->seen = l->start + n;
+			return (ssize_t)n;
+		}
+		if (l->eof)
+			return 0;
+		if (l->start > 0) {
+			memmove(l->buf, l->buf + l->start, l->end - l->start);
+			l->end -= l->start;
+			l->start = 0;
+		}
+		l->seen = l->end;
+		if (l->cap - l->end < 2) {
+			l->cap *= 2;
+			l->buf = zz_xrealloc(l->buf, l->cap);
+		}
+		n = fread(l->buf + l->end, 1, l->cap - l->end - 1, l->f);
+		if (n == 0) {
+			if (ferror(l->f))
+				return -1;
+			l->eof = true;
+		}
+		l->end += n;
+	}
+}
+
 int
 zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 {
 	struct csv_parser p;
 	struct reader r = {name, fn, ctx, NULL, 0, 0, 0, 1, 0};
-	char *line = NULL;
-	size_t cap = 0;
+	struct lines l = {f, NULL, 1 << 20, 0, 0, 0, false};
+	char *line;
 	ssize_t len;
 	int rc = 0;
 
@@ -105,7 +229,8 @@ zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 		zz_die("out of memory");
 	csv_set_delim(&p, (unsigned char)delim);
 	csv_set_space_func(&p, is_space);
-	for (r.line = 1; !r.stop && (len = getline(&line, &cap, f)) != -1;
+	l.buf = zz_xmalloc(l.cap);
+	for (r.line = 1; !r.stop && (len = next_line(&l, &line)) > 0;
 	    r.line++) {
 		if ((rc = feed(&p, &r, line, (size_t)len)) != 0)
 			break;
@@ -122,7 +247,7 @@ zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 	csv_free(&p);
 	clear(&r);
 	free(r.fields);
-	free(line);
+	free(l.buf);
 	if (rc == 0 && r.stop)
 		rc = r.stop;
 	return rc;

@@ -164,7 +164,10 @@ zz_plan_check(struct zz_plan *p, const char *name)
 {
 	size_t i, j;
 
-	for (i = 0; i < p->ngroups; i++)
+	/* ids in increasing order (the usual case) cannot repeat */
+	for (i = 1; i < p->ngroups && p->groups[i - 1].id < p->groups[i].id;)
+		i++;
+	for (i = i < p->ngroups ? 0 : i; i < p->ngroups; i++)
 		for (j = 0; j < i; j++)
 			if (p->groups[i].id == p->groups[j].id) {
 				zz_fwarn(name, 0, "duplicate group id %d",

@@ -168,6 +168,82 @@ on_report(void *ctx, const struct zz_report *r)
 	return 0;
 }
 
+/*
+ * A big log is mostly waiting for memory: each line looks up its id in a
+ * map far larger than the cache.  So reports pass through a short queue:
+ * an id's slot is fetched when it enters, the key and state its slot
+ * points to halfway, and the report is applied, in log order as before,
+ * when it leaves.  Only the fields on_report keeps are copied.
+ */
+#define AHEAD 16
+struct ahead {
+	struct zz_states *s;
+	struct zz_report q[AHEAD];
+	char id[AHEAD][48];
+	unsigned hash[AHEAD];
+	size_t n;		/* reports queued so far */
+};
+
+static void
+apply_oldest(struct ahead *a)
+{
+	on_report(a->s, &a->q[(a->n - AHEAD) % AHEAD]);
+}
+
+/* Apply every queued report, oldest first. */
+static void
+drain(struct ahead *a)
+{
+	size_t i = a->n > AHEAD ? a->n - AHEAD : 0;
+
+	for (; i < a->n; i++)
+		on_report(a->s, &a->q[i % AHEAD]);
+	a->n = 0;
+}
+
+static int
+on_report_ahead(void *ctx, const struct zz_report *r)
+{
+	struct ahead *a = ctx;
+	size_t len = strlen(r->id), k;
+
+	if (r->date > a->s->asof)
+		return 0;
+	if (len >= sizeof a->id[0]) {	/* rare: no queue for this one */
+		drain(a);
+		return on_report(a->s, r);
+	}
+	if (a->n >= AHEAD)
+		apply_oldest(a);
+	k = a->n % AHEAD;
+	memcpy(a->id[k], r->id, len + 1);
+	a->q[k] = *r;
+	a->q[k].id = a->id[k];
+	a->q[k].note = a->q[k].by = "";
+	a->hash[k] = zz_map_hash(r->id, len);
+	zz_map_prefetch(&a->s->map, a->hash[k], false);
+	if (a->n >= AHEAD / 2)
+		zz_map_prefetch(&a->s->map,
+		    a->hash[(a->n - AHEAD / 2) % AHEAD], true);
+	a->n++;
+	return 0;
+}
+
+static int
+read_log(FILE *f, const char *name, struct zz_states *s)
+{
+	struct ahead a;
+
+	if (s->keep_text)
+		return zz_log_each(f, name, on_report, s);
+	a.s = s;
+	a.n = 0;
+	if (zz_log_each(f, name, on_report_ahead, &a) < 0)
+		return -1;
+	drain(&a);
+	return 0;
+}
+
 int
 zz_states_load(struct zz_states *s, const char *path, zz_date asof,
     bool keep_text)
@@ -179,12 +255,12 @@ zz_states_load(struct zz_states *s, const char *path, zz_date asof,
 	s->asof = asof;
 	s->keep_text = keep_text;
 	if (strcmp(path, "-") == 0)
-		return zz_log_each(stdin, "<stdin>", on_report, s);
+		return read_log(stdin, "<stdin>", s);
 	if (!(f = fopen(path, "r"))) {
 		zz_warn("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	rc = zz_log_each(f, path, on_report, s);
+	rc = read_log(f, path, s);
 	fclose(f);
 	if (rc < 0)
 		zz_states_free(s);

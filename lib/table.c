@@ -13,6 +13,7 @@ struct zz_table {
 	char ***rows;		/* rows[i] == NULL: a note, in notes[i] */
 	char **notes;
 	size_t n, cap;
+	bool headed;		/* csv/tsv header already printed */
 };
 
 int
@@ -161,9 +162,11 @@ print_sv(struct zz_table *t, FILE *f, char sep)
 	size_t r;
 	int i;
 
-	for (i = 0; i < t->ncols; i++)
+	for (i = 0; !t->headed && i < t->ncols; i++)
 		zz_csv_field(f, t->cols[i].name, i == 0, sep);
-	putc('\n', f);
+	if (!t->headed)
+		putc('\n', f);
+	t->headed = true;
 	for (r = 0; r < t->n; r++) {
 		if (!t->rows[r])
 			continue;
@@ -245,20 +248,36 @@ zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 	}
 }
 
-void
-zz_table_free(struct zz_table *t)
+static void
+free_rows(struct zz_table *t)
 {
 	size_t r;
 	int i;
 
-	if (!t)
-		return;
 	for (r = 0; r < t->n; r++) {
 		for (i = 0; t->rows[r] && i < t->ncols; i++)
 			free(t->rows[r][i]);
 		free(t->rows[r]);
 		free(t->notes[r]);
 	}
+	t->n = 0;
+}
+
+void
+zz_table_flush(struct zz_table *t, FILE *f, enum zz_fmt fmt)
+{
+	if (fmt != ZZ_FMT_CSV && fmt != ZZ_FMT_TSV && fmt != ZZ_FMT_JSONL)
+		return;
+	zz_table_print(t, f, fmt);
+	free_rows(t);
+}
+
+void
+zz_table_free(struct zz_table *t)
+{
+	if (!t)
+		return;
+	free_rows(t);
 	free(t->rows);
 	free(t->notes);
 	free(t);

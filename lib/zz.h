@@ -60,10 +60,15 @@ struct zz_map {
 	char **keys;
 	void **vals;
 	size_t n, cap;
+	unsigned *hash;		/* of each key, to skip most key compares */
 };
 void **zz_map_slot(struct zz_map *m, const char *key, size_t klen, bool *isnew);
 void *zz_map_get(const struct zz_map *m, const char *key, size_t klen);
 void zz_map_free(struct zz_map *m, void (*freeval)(void *));
+/* For loops over many keys: the hash of a key, and a hint to fetch its
+ * slot (deep: the key and value the slot holds) before zz_map_slot. */
+unsigned zz_map_hash(const char *key, size_t klen);
+void zz_map_prefetch(const struct zz_map *m, unsigned h, bool deep);
 
 /* ---- utf8.c: validation and display width ---- */
 /* Decode one code point; returns its length in bytes, or -1 if invalid. */
@@ -142,6 +147,9 @@ void zz_csv_field(FILE *f, const char *s, bool first, char delim);
 /* When set, text fields starting with = + - @ are written with a leading
  * apostrophe so spreadsheets do not run them as formulas. */
 extern bool zz_csv_safe;
+/* Lines without quotes are split by zz_csv_read itself rather than by
+ * libcsv, with the same result; false sends every line to libcsv (tests). */
+extern bool zz_csv_fast;
 
 /* ---- plan.c: the plan tables ---- */
 enum zz_kind { ZZ_TASK, ZZ_DIFFICULTY, ZZ_PROJECT, ZZ_PLAN, ZZ_MEASURE,
@@ -316,6 +324,10 @@ void zz_table_note(struct zz_table *t, const char *text);
  * (not a terminal). */
 int zz_term_width(FILE *f);
 void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
+/* Print and drop the rows so far in csv, tsv and jsonl, whose lines need
+ * no other row, so a long answer takes no memory; the header comes with
+ * the first print.  Does nothing in text and json. */
+void zz_table_flush(struct zz_table *t, FILE *f, enum zz_fmt fmt);
 void zz_table_free(struct zz_table *t);
 /* Write a JSON value, compact for jsonl, indented otherwise. */
 void zz_json_print(FILE *f, json_t *v, bool compact);
