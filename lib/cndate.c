@@ -28,8 +28,10 @@ number(const char *s, int *v)
 	for (;;) {
 		if (*p >= '0' && *p <= '9') {
 			val = val * 10 + (*p++ - '0');
-		} else if (lit(p, "０") && (unsigned char)p[2] >= 0x90 &&
-		    (unsigned char)p[2] <= 0x99) {
+		} else if ((unsigned char)p[0] == 0xef &&
+		    (unsigned char)p[1] == 0xbc &&
+		    (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99) {
+			/* full-width ０..９ */
 			val = val * 10 + ((unsigned char)p[2] - 0x90);
 			p += 3;
 		} else {

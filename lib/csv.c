@@ -163,7 +163,12 @@ feed(struct csv_parser *p, struct reader *r, char *s, size_t n)
 	if (p->pstate == 0)
 		r->start = r->line;
 	if (csv_parse(p, s, n, on_field, on_record, r) != n) {
-		zz_fwarn(r->name, r->line, "%s", csv_strerror(csv_error(p)));
+		if (csv_error(p) == CSV_EPARSE)
+			zz_fwarn(r->name, r->line, "bad quoting: a quote inside "
+			    "an unquoted field, or text after a closing quote");
+		else
+			zz_fwarn(r->name, r->line, "%s",
+			    csv_strerror(csv_error(p)));
 		return -1;
 	}
 	return 0;

@@ -13,7 +13,7 @@
 
 #include "zz.h"
 
-enum section { S_NONE, S_GOAL, S_TASK, S_DIFF, S_PART4, S_PROJECT, S_PLAN,
+enum section { S_NONE, S_STAFF, S_GOAL, S_TASK, S_DIFF, S_PART4, S_PROJECT, S_PLAN,
 	S_MEASURE, S_DEADLINE };
 
 enum mstyle { M_NONE, M_CIRCLED, M_ARABIC, M_PAREN, M_CN, M_PAREN_CN };
@@ -31,23 +31,20 @@ struct parser {
 	long lastline;
 	/* where we are */
 	struct zz_group *group;	/* NULL outside a task force */
-	long group_line;
 	enum section sec;
 	enum section sub;	/* inside S_PART4: project/plan/measure */
 	struct zz_item *item;	/* the item continuation lines extend */
 	struct zz_buf goal;
 	char *heading;		/* the last numbered heading seen */
-	long heading_line;
 	bool after_groups;
 	const char *roster_role;
 	/* raw deadline texts, resolved once the year is known */
 	char **deadline;	/* per group index */
 	long *deadline_line;
 	int counts[ZZ_NKINDS];
-	int last_quarter;
 	int office_counts[ZZ_NKINDS];
 	/* the office, from the annex */
-	char *office_unit, *office_head, *liaison;
+	char *office_head, *liaison;
 	int year;
 };
 
@@ -103,14 +100,16 @@ trim(char *s)
 	return s;
 }
 
-/* s with every blank removed: 熊  欣 is 熊欣 (caller owns). */
+/* The first n bytes of s with every blank removed: 熊  欣 is 熊欣
+ * (caller owns). */
 static char *
-squeeze(const char *s)
+squeeze(const char *s, size_t n)
 {
+	const char *end = s + n;
 	struct zz_buf b = {0};
 	size_t k;
 
-	while (*s) {
+	while (s < end && *s) {
 		if ((k = blank(s)) != 0) {
 			s += k;
 			continue;
@@ -200,6 +199,8 @@ static const struct {
 	const char *word;
 	enum section sec;
 } sections[] = {
+	{"人员组成", S_STAFF}, {"组成人员", S_STAFF}, {"专班成员", S_STAFF},
+	{"人员分工", S_STAFF}, {"组织架构", S_STAFF},
 	{"工作目标", S_GOAL}, {"目标任务", S_GOAL}, {"目标", S_GOAL},
 	{"工作任务", S_TASK}, {"重点工作任务", S_TASK}, {"主要任务", S_TASK},
 	{"重点任务", S_TASK}, {"任务", S_TASK},
@@ -321,23 +322,22 @@ close_item(struct parser *ps)
 	ps->item = NULL;
 }
 
-static int
+static void
 close_group(struct parser *ps)
 {
 	struct zz_group *g = ps->group;
 
 	if (!g)
-		return 0;
+		return;
 	close_item(ps);
 	free(g->goal);
 	g->goal = zz_buf_take(&ps->goal);
 	ps->group = NULL;
 	ps->sec = ps->sub = S_NONE;
-	return 0;
 }
 
 static void
-open_group(struct parser *ps, long line)
+open_group(struct parser *ps)
 {
 	struct zz_group *g;
 	size_t n = ps->p->ngroups;
@@ -349,14 +349,12 @@ open_group(struct parser *ps, long line)
 	    zz_xasprintf("第%d工作专班", g->id);
 	g->goal = zz_xstrdup("");
 	ps->group = g;
-	ps->group_line = ps->heading ? ps->heading_line : line;
 	ps->deadline = zz_xreallocarray(ps->deadline, n + 1, sizeof *ps->deadline);
 	ps->deadline_line = zz_xreallocarray(ps->deadline_line, n + 1,
 	    sizeof *ps->deadline_line);
 	ps->deadline[n] = NULL;
 	ps->deadline_line[n] = 0;
 	memset(ps->counts, 0, sizeof ps->counts);
-	ps->last_quarter = 0;
 	free(ps->heading);
 	ps->heading = NULL;
 	ps->after_groups = true;
@@ -462,7 +460,7 @@ add_names(struct parser *ps, const char *s, const char *role)
 	for (;;) {
 		k = *s ? separator(s) : 1;
 		if (k) {
-			char *name = squeeze(zz_buf_str(&b));
+			char *name = squeeze(zz_buf_str(&b), b.len);
 
 			if (*name)
 				zz_plan_add_member(ps->p, ps->group->id, name,
@@ -604,7 +602,7 @@ rank_label(const char *s, const char **rest)
 		c = a;
 	if (!c || c - s > 24)
 		return NULL;
-	head = squeeze(zz_xstrndup(s, (size_t)(c - s)));
+	head = squeeze(s, (size_t)(c - s));
 	for (i = 0; i < sizeof ranks / sizeof ranks[0]; i++)
 		if (strcmp(head, ranks[i].word) == 0) {
 			free(head);
@@ -634,7 +632,7 @@ roster_entry(struct parser *ps, const char *s, const char *role)
 	}
 	k = (size_t)(p - name);
 	post = trim(p);
-	name = squeeze(zz_xstrndup(name, k));
+	name = squeeze(name, k);
 	if (!is_name(name)) {
 		free(name), free(copy);
 		return false;
@@ -667,21 +665,14 @@ run_before(const char *start, const char *pos)
 	return zz_xstrndup(p, (size_t)(pos - p));
 }
 
-/* 领导小组下设办公室，办公室设在X，Y同志兼任办公室主任，Z为联络员。 */
+/* 领导小组下设办公室，…，Y同志兼任办公室主任，Z为联络员。 */
 static bool
 office_line(struct parser *ps, const char *s)
 {
-	const char *at = strstr(s, "办公室设在"), *w;
+	const char *w;
 
-	if (!at && !strstr(s, "联络员") && !strstr(s, "兼任办公室主任"))
+	if (!strstr(s, "联络员") && !strstr(s, "兼任办公室主任"))
 		return false;
-	if (at) {
-		const char *u = at + strlen("办公室设在");
-		char *end = run_before(u, u + strcspn(u, "，,。；"));
-
-		free(ps->office_unit);
-		ps->office_unit = end;
-	}
 	if ((w = strstr(s, "同志兼任办公室主任")) ||
 	    (w = strstr(s, "兼任办公室主任"))) {
 		free(ps->office_head);
@@ -775,15 +766,15 @@ static bool
 number_line(const char *s, int *year)
 {
 	size_t n = strlen(s);
-	const char *b = strstr(s, "〔");
+	static const char *opens[] = {"〔", "[", "［", "（", "(", "【", NULL};
+	const char *b = NULL;
+	int i;
 
-	if (!b)
-		b = strstr(s, "[");
-	if (!b)
-		b = strstr(s, "［");
+	for (i = 0; opens[i] && !b; i++)
+		b = strstr(s, opens[i]);
 	if (!b || n < 4 || strcmp(s + n - 3, "号") != 0 || n > 60)
 		return false;
-	b += *b == '[' ? 1 : 3;
+	b += (*b == '[' || *b == '(') ? 1 : 3;
 	*year = atoi(b);
 	return *year >= 1900 && *year <= 9999;
 }
@@ -811,7 +802,7 @@ head_line(struct parser *ps, const char *s, const char *prev)
 /* ---- the walk over the lines ---- */
 
 static void
-set_heading(struct parser *ps, const char *title, long line)
+set_heading(struct parser *ps, const char *title)
 {
 	char *t = zz_xstrdup(title);
 	size_t n = strlen(t);
@@ -822,7 +813,6 @@ set_heading(struct parser *ps, const char *title, long line)
 		t[n - 1] = '\0';
 	free(ps->heading);
 	ps->heading = t;
-	ps->heading_line = line;
 }
 
 static void
@@ -873,6 +863,7 @@ group_line(struct parser *ps, char *s, long line)
 	}
 	switch (ps->sec) {
 	case S_NONE:
+	case S_STAFF:
 		break;
 	case S_GOAL:
 		zz_buf_puts(&ps->goal, s);
@@ -902,12 +893,12 @@ numbered_line(struct parser *ps, char *s, long line)
 		return 0;
 	title = s + k;
 	sec = section_of(title, &rest);
-	if (sec != S_NONE && (ps->group || ps->heading) &&
-	    !(ps->group == NULL && ps->after_groups && !ps->heading)) {
+	if (sec != S_NONE && (ps->group || ps->heading)) {
 		if (!ps->group)
-			open_group(ps, line);
-		else if (sec == S_GOAL && ps->goal.len)
-			open_group(ps, line);
+			open_group(ps);
+		else if ((sec == S_GOAL && ps->goal.len) || (sec == S_STAFF &&
+		    ps->sec != S_NONE))
+			open_group(ps);
 		enter_section(ps, sec, (char *)rest, line);
 		return 1;
 	}
@@ -919,7 +910,7 @@ numbered_line(struct parser *ps, char *s, long line)
 		ps->heading = NULL;
 		return 1;
 	}
-	set_heading(ps, title, line);
+	set_heading(ps, title);
 	return 1;
 }
 
@@ -945,7 +936,7 @@ walk(struct parser *ps)
 			continue;
 		}
 		if (member_label(s, &k) && (ps->heading || !ps->after_groups)) {
-			open_group(ps, no);
+			open_group(ps);
 			member_line(ps, s);
 			continue;
 		}
@@ -1227,7 +1218,7 @@ parser_free(struct parser *ps)
 		free(ps->deadline[i]);
 	free(ps->deadline), free(ps->deadline_line);
 	free(ps->lines), free(ps->heading);
-	free(ps->office_unit), free(ps->office_head), free(ps->liaison);
+	free(ps->office_head), free(ps->liaison);
 	zz_buf_free(&ps->goal);
 }
 

@@ -245,25 +245,39 @@ read_log(FILE *f, const char *name, struct zz_states *s)
 }
 
 int
-zz_states_load(struct zz_states *s, const char *path, zz_date asof,
+zz_states_read(struct zz_states *s, FILE *f, const char *name, zz_date asof,
     bool keep_text)
 {
-	FILE *f;
 	int rc;
 
 	memset(s, 0, sizeof *s);
 	s->asof = asof;
 	s->keep_text = keep_text;
-	if (strcmp(path, "-") == 0)
-		return read_log(stdin, "<stdin>", s);
-	if (!(f = fopen(path, "r"))) {
-		zz_warn("%s: cannot open: %s", path, strerror(errno));
-		return -1;
-	}
-	rc = read_log(f, path, s);
-	fclose(f);
-	if (rc < 0)
+	if ((rc = read_log(f, name, s)) < 0)
 		zz_states_free(s);
+	return rc;
+}
+
+int
+zz_states_load(struct zz_states *s, const char *path, zz_date asof,
+    bool keep_text)
+{
+	FILE *f;
+	long torn;
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	if (strcmp(path, "-") == 0)
+		return zz_states_read(s, stdin, "<stdin>", asof, keep_text);
+	/* under a shared lock, and never a line torn by a crash */
+	if (!(f = zz_log_open(path, &torn)))
+		return -1;
+	if (torn)
+		zz_fwarn(path, torn, "the last line has no newline (cut by a "
+		    "crash?) and is left out; 'zz-status fsck --repair' "
+		    "removes it");
+	rc = zz_states_read(s, f, path, asof, keep_text);
+	fclose(f);
 	return rc;
 }
 

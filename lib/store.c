@@ -353,21 +353,9 @@ write_items(FILE *f, const struct zz_plan *p)
 static int
 create_log(const char *dir)
 {
-	char *path = zz_xasprintf("%s/status.csv", dir);
-	struct zz_afile a;
-	int rc = 0;
+	char *path = zz_log_path(dir);
+	int rc = access(path, F_OK) == 0 ? 0 : zz_log_create(path);
 
-	if (access(path, F_OK) == 0) {
-		free(path);
-		return 0;
-	}
-	if (zz_afile_open(&a, path) < 0) {
-		free(path);
-		return -1;
-	}
-	fputs(ZZ_LOG_HEADER "\n", a.f);
-	if (zz_afile_finish(&a) < 0 || zz_afile_commit(&a) < 0)
-		rc = -1;
 	free(path);
 	return rc;
 }

@@ -294,15 +294,41 @@ struct zz_states {
 	zz_date asof;
 	bool keep_text;
 };
-/* Read dir/status.csv (or name, for a file path or "-") into s. */
+/* Read dir/status.csv (or name, for a file path or "-") into s.  A file
+ * is read under a shared lock, and a torn last line is left out with a
+ * warning (see zz_log_open). */
 int zz_states_load(struct zz_states *s, const char *path, zz_date asof,
     bool keep_text);
+/* The same from an open log (e.g. from zz_log_open); name for messages. */
+int zz_states_read(struct zz_states *s, FILE *f, const char *name,
+    zz_date asof, bool keep_text);
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 void zz_states_free(struct zz_states *s);
 /* State of an item or occurrence id: the occurrence's own report, else
  * the whole item's.  NULL when never reported. */
 const struct zz_state *zz_state_of(const struct zz_states *s,
     const char *item_id, int year, int month);
+
+/* ---- append.c: writing the log safely, reading it without torn lines ---- */
+/* dir/status.csv (caller owns). */
+char *zz_log_path(const char *dir);
+/* Create path with the log's header unless a log is there already. */
+int zz_log_create(const char *path);
+/* Write one log line (date,id,status,progress,note,by), quoted as needed. */
+void zz_log_put(FILE *f, const char *const v[6]);
+/* Append whole lines (each ending in '\n') to dir/status.csv: created with
+ * its header when missing; exclusive flock; refused when the log's last
+ * byte is not a newline; one write(), undone by ftruncate if it falls
+ * short; fsync.  0, or -1 with a message and the log unchanged. */
+int zz_log_append(const char *dir, const char *lines, size_t len);
+/* Read a whole log under a shared flock.  A last line without a newline
+ * (torn by a crash) is left out and its line number put in *torn (else 0).
+ * Caller owns the result; NULL with a message on failure. */
+char *zz_log_read(const char *path, size_t *len, long *torn);
+/* The same as a stream for zz_log_each/zz_states_read (caller closes):
+ * the log up to its last whole line when opened, read in place, so a
+ * long log takes no memory. */
+FILE *zz_log_open(const char *path, long *torn);
 
 /* ---- table.c: output in text, csv, tsv, json and jsonl ---- */
 enum zz_fmt { ZZ_FMT_TEXT, ZZ_FMT_CSV, ZZ_FMT_TSV, ZZ_FMT_JSON,

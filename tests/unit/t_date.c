@@ -69,6 +69,8 @@ test_cn(void)
 	CHECK_STR(when("（2022年12月底、持续推进）"), "2022-12-31");
 	CHECK_STR(when("确保到2024年底全面完成"), "2024-12-31");
 	CHECK_STR(when("十二月底前"), "2022-12-31");
+	CHECK_STR(when("１２月底前"), "2022-12-31");
+	CHECK_STR(when("二十七日"), "");
 	CHECK_STR(when("2023年第二季度"), "2023-06-30");
 	CHECK_STR(when("二〇二三年六月底"), "2023-06-30");
 	CHECK_STR(when("新增省级以上创新平台10家"), "");

@@ -110,11 +110,63 @@ test_states(void)
 	zz_states_free(&slow);
 }
 
+/* zz_log_open streams what zz_log_read copies, torn tail and all. */
+static void
+same_log(const char *what, const char *text, size_t len)
+{
+	char path[] = "/tmp/t_log.XXXXXX", buf[4096];
+	int fd = mkstemp(path);
+	struct zz_buf got = {0};
+	long torn_read, torn_open;
+	size_t n, rlen;
+	char *want;
+	FILE *f;
+	bool ok;
+
+	ok = write(fd, text, len) == (ssize_t)len;
+	close(fd);
+	want = zz_log_read(path, &rlen, &torn_read);
+	f = zz_log_open(path, &torn_open);
+	while (f && (n = fread(buf, 1, sizeof buf, f)) > 0)
+		zz_buf_add(&got, buf, n);
+	ok = ok && want && f && !ferror(f) && got.len == rlen &&
+	    memcmp(got.s ? got.s : "", want, rlen) == 0 &&
+	    torn_read == torn_open;
+	printf("%s - zz_log_open = zz_log_read: %s (torn %ld)\n",
+	    ok ? "ok" : "not ok", what, torn_open);
+	unit_failed += !ok;
+	if (f)
+		fclose(f);
+	unlink(path);
+	free(want);
+	zz_buf_free(&got);
+}
+
+static void
+test_log_open(void)
+{
+	struct zz_buf b = {0};
+	int i;
+
+	same_log("empty", "", 0);
+	same_log("whole lines", "a\nb\n", 4);
+	same_log("torn tail", "a\nb\nc,d", 7);
+	same_log("only a torn line", "abc", 3);
+	for (i = 0; i < 20000; i++)
+		zz_buf_printf(&b, "2022-01-01,%d.P1,done,,,\n", i);
+	same_log("long, whole", b.s, b.len);
+	for (i = 0; i < 100000; i++)
+		zz_buf_puts(&b, "torn");
+	same_log("long, with a torn tail longer than a chunk", b.s, b.len);
+	zz_buf_free(&b);
+}
+
 int
 main(void)
 {
 	zz_setprog("t_states");
 	test_map();
 	test_states();
+	test_log_open();
 	UNIT_END();
 }
