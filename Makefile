@@ -63,3 +63,9 @@ clean:
 
 .PHONY: all deps check install uninstall clean
 .SECONDARY: $(LIBOBJ)
+
+# The hot path at scale against mawk & co (not part of check; see bench/run.sh).
+bench: bin/zz-overdue
+	nice sh bench/run.sh
+
+.PHONY: bench

@@ -266,9 +266,15 @@ zz_map_prefetch(const struct zz_map *m, unsigned h, bool deep)
 		__builtin_prefetch(&m->hash[i]);
 		__builtin_prefetch(&m->keys[i]);
 		__builtin_prefetch(&m->vals[i]);
-	} else if (m->hash[i] == h) {
-		__builtin_prefetch(m->keys[i]);
-		__builtin_prefetch(m->vals[i]);
+	} else {
+		/* the slot's line came in by now: find the key as map_find
+		 * will, and fetch what its slot points to */
+		for (; m->hash[i]; i = (i + 1) & (m->cap - 1))
+			if (m->hash[i] == h) {
+				__builtin_prefetch(m->keys[i]);
+				__builtin_prefetch(m->vals[i]);
+				break;
+			}
 	}
 }
 

@@ -329,33 +329,50 @@ sections(struct rows *r)
 	qsort(r->v, r->n, sizeof *r->v, by_section);
 }
 
-/* zz_responsible walks every member; for a group's own items (no owner)
- * the answer is the same, so it is worked out once per group. */
+/* zz_responsible is the owner when there is one, else it walks every
+ * member for the group's lead staff: that answer is the same for all of a
+ * group's items, so it is worked out once per group.  who[0] is for a
+ * group the plan does not list (the office), who[1 + i] for groups[i]. */
+struct who {
+	char **who;
+};
+
 static const char *
 responsible(const struct zz_plan *p, const struct zz_item *it,
-    struct zz_map *cache, char **owned)
+    struct who *c)
 {
+	const struct zz_group *g;
 	struct zz_item probe;
-	char key[24];
-	void **slot;
+	size_t k;
 
-	*owned = NULL;
 	if (it->owner && *it->owner)
-		return *owned = zz_responsible(p, it);
-	snprintf(key, sizeof key, "%d", it->group);
-	slot = zz_map_slot(cache, key, strlen(key), NULL);
-	if (!*slot) {
+		return it->owner;
+	if (!c->who)
+		c->who = zz_xcalloc(p->ngroups + 1, sizeof *c->who);
+	g = zz_plan_group(p, it->group);
+	k = g ? (size_t)(g - p->groups) + 1 : 0;
+	if (!c->who[k]) {
 		memset(&probe, 0, sizeof probe);
 		probe.group = it->group;
 		probe.owner = "";
-		*slot = zz_responsible(p, &probe);
+		c->who[k] = zz_responsible(p, &probe);
 	}
-	return *slot;
+	return c->who[k];
+}
+
+static void
+who_free(const struct zz_plan *p, struct who *c)
+{
+	size_t k;
+
+	for (k = 0; c->who && k <= p->ngroups; k++)
+		free(c->who[k]);
+	free(c->who);
 }
 
 static void
 row_values(const struct zz_plan *p, const struct row *w, bool text,
-    struct zz_map *cache, char bufs[3][24], const char **v, char **owned)
+    struct who *cache, char bufs[3][24], const char **v)
 {
 	char d[11];
 
@@ -371,7 +388,7 @@ row_values(const struct zz_plan *p, const struct row *w, bool text,
 	v[3] = bufs[1];
 	v[4] = bufs[2];
 	v[5] = zz_status_name((enum zz_status)w->status);
-	v[6] = responsible(p, w->it, cache, owned);
+	v[6] = responsible(p, w->it, cache);
 	v[7] = w->it->text;
 }
 
@@ -380,9 +397,9 @@ print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
     size_t overdue)
 {
 	struct zz_table *t = zz_table_new(cols, NCOLS);
-	struct zz_map cache = {0};
+	struct who cache = {NULL};
 	bool text = o->c.fmt == ZZ_FMT_TEXT;
-	char bufs[3][24], *owned, *note;
+	char bufs[3][24], *note;
 	const char *v[NCOLS];
 	size_t i;
 
@@ -395,9 +412,8 @@ print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
 			zz_table_note(t, note);
 			free(note);
 		}
-		row_values(p, w, text, &cache, bufs, v, &owned);
+		row_values(p, w, text, &cache, bufs, v);
 		zz_table_add(t, v);
-		free(owned);
 		if (i % 1024 == 1023)
 			zz_table_flush(t, stdout, (enum zz_fmt)o->c.fmt);
 	}
@@ -415,7 +431,7 @@ print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
 	}
 	zz_table_print(t, stdout, (enum zz_fmt)o->c.fmt);
 	zz_table_free(t);
-	zz_map_free(&cache, free);
+	who_free(p, &cache);
 }
 
 /* The UID stays the same from run to run and plan to plan: the id, with
@@ -447,12 +463,12 @@ ics_prop(FILE *f, struct zz_buf *b, const char *name, const char *text)
 
 static void
 ics_event(FILE *f, const struct zz_plan *p, const struct row *w,
-    struct zz_map *cache, const char *stamp)
+    struct who *cache, const char *stamp)
 {
 	struct zz_buf b = {0}, t = {0};
 	int y, m, d;
-	char *u, *owned;
-	const char *who = responsible(p, w->it, cache, &owned);
+	char *u;
+	const char *who = responsible(p, w->it, cache);
 
 	zz_ics_line(f, "BEGIN:VEVENT");
 	u = uid(p, w->id);
@@ -484,13 +500,12 @@ ics_event(FILE *f, const struct zz_plan *p, const struct row *w,
 	zz_ics_line(f, "END:VEVENT");
 	zz_buf_free(&b);
 	zz_buf_free(&t);
-	free(owned);
 }
 
 static void
 print_ics(const struct opts *o, const struct zz_plan *p, struct rows *r)
 {
-	struct zz_map cache = {0};
+	struct who cache = {NULL};
 	struct zz_buf b = {0};
 	char stamp[24];
 	int y, m, d;
@@ -511,7 +526,7 @@ print_ics(const struct opts *o, const struct zz_plan *p, struct rows *r)
 		ics_event(stdout, p, &r->v[i], &cache, stamp);
 	zz_ics_line(stdout, "END:VCALENDAR");
 	zz_buf_free(&b);
-	zz_map_free(&cache, free);
+	who_free(p, &cache);
 }
 
 int
