@@ -20,6 +20,7 @@ struct reader {
 	int n, cap;
 	long line, start;
 	int stop;
+	unsigned char cls[256];	/* byte classes for fast_line */
 };
 
 static void
@@ -119,35 +120,52 @@ check_line(struct reader *r, const char *s, size_t n)
  * pass.  libcsv would read such a line the same way.  Any other line is
  * left as it was (0) for the checks and libcsv.
  */
+/* Byte classes for fast_line. */
+enum { C_TEXT, C_DELIM, C_LEAD2, C_LEAD3, C_OTHER };
+
+static void
+classes(unsigned char *cls, char delim)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		cls[c] = c < 0x80 ? C_TEXT : c >= 0xc2 && c <= 0xdf ? C_LEAD2 :
+		    (c & 0xf0) == 0xe0 ? C_LEAD3 : C_OTHER;
+	cls['"'] = cls['\r'] = cls['\0'] = C_OTHER;
+	cls[(unsigned char)delim] = C_DELIM;
+}
+
 static int
 fast_line(struct reader *r, char *line, size_t n, char delim)
 {
-	unsigned char *s = (unsigned char *)line, *e = s + n, *cut;
+	unsigned char *s = (unsigned char *)line, *e = s + n, *cut, end;
+	const unsigned char *cls = r->cls;
 
 	if (e > s && e[-1] == '\n')
 		e--;
 	if (e > s && e[-1] == '\r')
 		e--;
+	end = *e;	/* the line's own bytes, or the spare one past them */
+	*e = (unsigned char)delim;	/* so the loop needs no end test */
 	r->n = 0;
 	for (cut = s;; s++) {
-		if (s == e || *s == (unsigned char)delim) {
+		while (cls[*s] == C_TEXT)
+			s++;
+		if (cls[*s] == C_DELIM) {
 			if (r->n == r->cap) {
 				r->cap = r->cap ? r->cap * 2 : 16;
 				r->fields = zz_xreallocarray(r->fields,
 				    (size_t)r->cap, sizeof *r->fields);
 			}
 			r->fields[r->n++] = (char *)cut;
+			*s = '\0';
 			if (s == e)
 				break;
-			*s = '\0';
 			cut = s + 1;
-		} else if (*s < 0x80) {
-			if (*s == '"' || *s == '\r' || *s == '\0')
-				goto slow;
-		} else if (*s >= 0xc2 && *s <= 0xdf && e - s >= 2 &&
+		} else if (cls[*s] == C_LEAD2 && e - s >= 2 &&
 		    (s[1] & 0xc0) == 0x80) {
 			s++;
-		} else if ((*s & 0xf0) == 0xe0 && e - s >= 3 &&
+		} else if (cls[*s] == C_LEAD3 && e - s >= 3 &&
 		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
 		    !(*s == 0xe0 && s[1] < 0xa0) &&	/* overlong */
 		    !(*s == 0xed && s[1] >= 0xa0)) {	/* surrogate */
@@ -156,7 +174,6 @@ fast_line(struct reader *r, char *line, size_t n, char delim)
 			goto slow;
 		}
 	}
-	*e = '\0';
 	r->start = r->line;
 	/* a blank line is no record, as in libcsv */
 	if (r->n > 1 || r->fields[0][0] != '\0')
@@ -168,6 +185,7 @@ slow:
 	for (cut = (unsigned char *)line; cut < s; cut++)
 		if (*cut == '\0')
 			*cut = (unsigned char)delim;
+	*e = end;
 	r->n = 0;
 	return 0;
 }
@@ -246,7 +264,7 @@ int
 zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 {
 	struct csv_parser p;
-	struct reader r = {name, fn, ctx, NULL, 0, 0, 0, 1, 0};
+	struct reader r = {name, fn, ctx, NULL, 0, 0, 0, 1, 0, {0}};
 	struct lines l = {f, NULL, 1 << 20, 0, 0, 0, false};
 	char *line;
 	ssize_t len;
@@ -256,6 +274,7 @@ zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 		zz_die("out of memory");
 	csv_set_delim(&p, (unsigned char)delim);
 	csv_set_space_func(&p, is_space);
+	classes(r.cls, delim);
 	l.buf = zz_xmalloc(l.cap);
 	for (r.line = 1; !r.stop && (len = next_line(&l, &line)) > 0;
 	    r.line++) {

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -150,23 +151,52 @@ log_path(const struct opts *o, bool *must_exist)
 	return zz_xasprintf("%s/status.csv", zz_data_dir(o->c.dir));
 }
 
+struct logjob {
+	const char *path;
+	zz_date asof;
+	struct zz_states *s;
+	int rc;
+};
+
+static void *
+read_log(void *arg)
+{
+	struct logjob *j = arg;
+
+	j->rc = zz_states_load(j->s, j->path, j->asof, false);
+	return NULL;
+}
+
+/* The plan and the log are independent until both are read: the log,
+ * by far the longer, is read in a second thread meanwhile. */
 static int
 load(const struct opts *o, struct zz_plan *p, struct zz_states *s)
 {
-	bool must;
+	struct logjob j = {NULL, o->c.asof, s, 0};
+	pthread_t t;
+	bool must, threaded = false;
 	char *path;
-	int rc = 0;
+	int rc;
 
-	if (o->plan ? zz_plan_open(o->plan, p) : zz_plan_load(
-	    zz_data_dir(o->c.dir), p))
-		return -1;
 	path = log_path(o, &must);
 	memset(s, 0, sizeof *s);
 	/* a data directory whose log was never started has no reports */
-	if (path && (must || access(path, F_OK) == 0))
-		rc = zz_states_load(s, path, o->c.asof, false);
+	if (path && (must || access(path, F_OK) == 0)) {
+		j.path = path;
+		threaded = pthread_create(&t, NULL, read_log, &j) == 0;
+		if (!threaded)
+			read_log(&j);
+	}
+	rc = o->plan ? zz_plan_open(o->plan, p) :
+	    zz_plan_load(zz_data_dir(o->c.dir), p);
+	/* items are walked in order, never looked up by id: a big plan's
+	 * index is memory better spent on the log */
+	if (rc == 0)
+		zz_map_free(&p->index, NULL);
+	if (threaded)
+		pthread_join(t, NULL);
 	free(path);
-	return rc;
+	return rc < 0 || j.rc < 0 ? -1 : 0;
 }
 
 static void
@@ -542,9 +572,6 @@ main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	if (load(&o, &p, &s) < 0)
 		return ZZ_EXIT_ERR;
-	/* items are walked in order, never looked up by id: a big plan's
-	 * index is memory better spent on the answer */
-	zz_map_free(&p.index, NULL);
 	collect(&o, &p, &s, &r);
 	qsort(r.v, r.n, sizeof *r.v, by_lateness);
 	for (i = 0; i < r.n; i++)
