@@ -6,10 +6,12 @@
 #
 # The data (ITEMS items, LOG log lines) is generated once by bench/gen.py
 # into bench/data-ITEMS-LOG and kept.  Each tool runs REPS times (the slow
-# Miller and sqlite3 SLOW_REPS times) and its best wall time counts.  The
-# ids each tool lists must be the set mawk lists.  gen.py writes the log in
-# date order, all in 2022, so as of 2023-01-01 "the last line per id"
-# (the peers) and "the latest date, then the last line" (zz) agree.
+# Miller and sqlite3 SLOW_REPS times; the fast tools take turns) and its
+# best wall time counts; the best CPU time is shown too, as the machine may
+# be shared.  The ids each tool lists must be the set mawk lists.  gen.py
+# writes the log in date order, all in 2022, so as of 2023-01-01 "the last
+# line per id" (the peers) and "the latest date, then the last line" (zz)
+# agree.
 #
 # gen.py and peers.sh are copies of ../shared/bench/gen.py and
 # ../shared/bench/peers.sh as the zz project was given them (2026-11-26);
@@ -39,37 +41,54 @@ fi
 OUT=$(mktemp -d "${TMPDIR:-/tmp}/zz-bench.XXXXXX") || exit 2
 trap 'rm -rf "$OUT"' EXIT
 
-# best NAME REPS CMD...: the best wall time of REPS runs into $OUT/NAME.t
-# (seconds, peak KiB), the last run's output in $OUT/NAME.out.
-best() {
-	name=$1 reps=$2
-	shift 2
+# once NAME CMD...: one timed run, appended to $OUT/NAME.all as "seconds
+# peak-KiB exit-status"; its output in $OUT/NAME.out.
+once() {
+	name=$1
+	shift
+	python3 bench/timeit.py "$OUT/$name.out" "$@" >>"$OUT/$name.all" || exit 2
+	if [ "$(tail -1 "$OUT/$name.all" | cut -d' ' -f3)" -gt 1 ]; then
+		echo "bench: $name failed" >&2
+		exit 2
+	fi
+}
+peers_cmd() { echo sh bench/peers.sh "$1" "$DATA" "$ASOF"; }
+
+# The fast tools take turns, so that each sees the machine's load alike;
+# Miller and sqlite3 follow.
+fast=zz slow=
+for t in mawk gawk; do
+	command -v "$t" >/dev/null && fast="$fast $t" ||
+	    echo "bench: $t not installed, skipped" >&2
+done
+if [ "$SLOW_REPS" -gt 0 ]; then
+	command -v mlr >/dev/null && slow=mlr ||
+	    echo "bench: mlr not installed, skipped" >&2
+	command -v sqlite3 >/dev/null && slow="$slow sqlite" ||
+	    echo "bench: sqlite3 not installed, skipped" >&2
+fi
+i=0
+while [ "$i" -lt "$REPS" ]; do
+	for t in $fast; do
+		case $t in
+		zz) once zz "$ZZ" -d "$DATA" --as-of "$ASOF" -o csv ;;
+		*) once "$t" $(peers_cmd "$t") ;;
+		esac
+	done
+	i=$((i + 1))
+done
+for t in $slow; do
 	i=0
-	: >"$OUT/$name.all"
-	while [ "$i" -lt "$reps" ]; do
-		python3 bench/timeit.py "$OUT/$name.out" "$@" >>"$OUT/$name.all" || return 2
+	while [ "$i" -lt "$SLOW_REPS" ]; do
+		once "$t" $(peers_cmd "$t")
 		i=$((i + 1))
 	done
-	if awk '$3 > 1 { bad = 1 } END { exit !bad }' "$OUT/$name.all"; then
-		echo "bench: $name failed (exit status $(awk '{ print $3 }' "$OUT/$name.all" | sort -u | tr '\n' ' '))" >&2
-		return 2
-	fi
-	sort -n "$OUT/$name.all" | head -1 >"$OUT/$name.t"
-}
-
-tools=zz
-best zz "$REPS" "$ZZ" -d "$DATA" --as-of "$ASOF" -o csv || exit 2
+done
+tools="$fast $slow"
 tail -n +2 "$OUT/zz.out" | cut -d, -f1 | sort >"$OUT/zz.ids"
-for t in mawk gawk mlr sqlite; do
-	case $t in
-	sqlite) bin=sqlite3 reps=$SLOW_REPS ;;
-	mlr) bin=mlr reps=$SLOW_REPS ;;
-	*) bin=$t reps=$REPS ;;
-	esac
-	command -v "$bin" >/dev/null || { echo "bench: $bin not installed, skipped" >&2; continue; }
-	best "$t" "$reps" sh bench/peers.sh "$t" "$DATA" "$ASOF" || exit 2
-	cut -d, -f1 "$OUT/$t.out" | sort >"$OUT/$t.ids"
-	tools="$tools $t"
+for t in $tools; do
+	[ "$t" = zz ] || cut -d, -f1 "$OUT/$t.out" | sort >"$OUT/$t.ids"
+	sort -n "$OUT/$t.all" | head -1 >"$OUT/$t.t"
 done
 
 fail=0
@@ -77,13 +96,17 @@ zt=$(cut -d' ' -f1 "$OUT/zz.t")
 zrss=$(cut -d' ' -f2 "$OUT/zz.t")
 printf 'overdue query as of %s: %s items, %s log lines (%s), best of %s runs (Miller, sqlite3: %s)\n' \
     "$ASOF" "$ITEMS" "$LOG" "$(du -sh "$DATA" | cut -f1)" "$REPS" "$SLOW_REPS"
-printf '%-12s %9s %9s %9s  %s\n' tool seconds tool/zz ids "same ids as mawk"
+printf '%-8s %8s %8s %8s %8s %8s  %s\n' tool wall/s tool/zz cpu/s tool/zz ids "same ids as mawk"
+zc=$(cut -d' ' -f4 "$OUT/zz.t")
 for t in $tools; do
 	s=$(cut -d' ' -f1 "$OUT/$t.t")
+	c=$(sort -n -k4 "$OUT/$t.all" | head -1 | cut -d' ' -f4)
+	[ "$t" = zz ] && c=$zc
 	same=yes
 	cmp -s "$OUT/$t.ids" "$OUT/mawk.ids" || { same=NO; fail=1; }
-	printf '%-12s %9.3f %9.1f %9d  %s\n' "$t" "$s" \
-	    "$(echo "$s $zt" | awk '{ print $1 / $2 }')" \
+	printf '%-8s %8.3f %8.1f %8.3f %8.1f %8d  %s\n' "$t" "$s" \
+	    "$(echo "$s $zt" | awk '{ print $1 / $2 }')" "$c" \
+	    "$(echo "$c $zc" | awk '{ print $1 / $2 }')" \
 	    "$(wc -l <"$OUT/$t.ids")" "$same"
 done
 ratio=$(echo "$(cut -d' ' -f1 "$OUT/mawk.t") $zt" | awk '{ printf "%.1f", $1 / $2 }')

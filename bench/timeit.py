@@ -2,7 +2,8 @@
 """usage: timeit.py OUT CMD [ARG...]
 Runs CMD with its standard output in OUT and prints one line: the wall
 time in seconds, the peak resident set size of CMD in KiB (from wait4, so
-of that process alone), and its exit status."""
+of that process alone), its exit status, and its CPU time (user + system,
+its threads and waited-for children included) in seconds."""
 import os
 import sys
 import time
@@ -18,4 +19,5 @@ if pid == 0:
         os._exit(127)
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - start
-print(f"{wall:.3f} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+cpu = usage.ru_utime + usage.ru_stime
+print(f"{wall:.3f} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {cpu:.3f}")
