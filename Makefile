@@ -43,7 +43,7 @@ tests/unit/bin/%: tests/unit/%.c tests/unit/unit.h lib/libzz.a
 	@mkdir -p tests/unit/bin
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBS)
 
-check: all $(UNIT)
+check: all $(UNIT) deps-test
 	@sh tests/run.sh
 
 install: all
@@ -63,6 +63,17 @@ clean:
 
 .PHONY: all deps check install uninstall clean
 .SECONDARY: $(LIBOBJ)
+
+# zz-report is split into parts under src/report/.
+REPORT_SRC = src/zz-report.c $(wildcard src/report/*.c)
+bin/zz-report: $(REPORT_SRC) src/report/report.h lib/libzz.a lib/zz.h
+	@mkdir -p bin
+	$(CC) $(ALL_CFLAGS) -Isrc/report $(LDFLAGS) -o $@ $(REPORT_SRC) $(LIBS)
+
+# What the tests need beyond the build (jq, chromium): checked every run.
+deps-test:
+	@sh tools/deps-test.sh
+.PHONY: deps-test
 
 # The hot path at scale against mawk & co (not part of check; see bench/run.sh).
 bench: bin/zz-overdue

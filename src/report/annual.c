@@ -1,0 +1,310 @@
+/* annual.c: the annual assessment per task force, per responsible unit
+ * and per lead staff member, scored by a configurable rule. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+/* One scored entity: a task force, a responsible unit or a person. */
+struct ent {
+	char *name;
+	int gid;		/* task forces */
+	struct agg a;
+	int score, tenths, idx, rank;
+	bool *in;		/* in[i]: unit i counts for this entity */
+};
+
+struct ents {
+	struct ent *e;
+	size_t n;
+};
+
+static struct ent *
+ent_add(struct ents *s, const char *name, size_t nu)
+{
+	struct ent *e;
+
+	s->e = zz_xreallocarray(s->e, s->n + 1, sizeof *s->e);
+	e = &s->e[s->n];
+	memset(e, 0, sizeof *e);
+	e->name = zz_xstrdup(name);
+	e->idx = (int)s->n++;
+	e->in = zz_xcalloc(nu + 1, sizeof *e->in);
+	return e;
+}
+
+static struct ent *
+ent_find(struct ents *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->e[i].name, name) == 0)
+			return &s->e[i];
+	return NULL;
+}
+
+static void
+ents_free(struct ents *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->e[i].name), free(s->e[i].in);
+	free(s->e);
+}
+
+static bool
+in_year(const struct model *m, const struct unit *u, zz_date lo, zz_date hi)
+{
+	(void)m;
+	return u->due >= lo && u->due <= hi;
+}
+
+static int
+cmp_ent(const void *x, const void *y)
+{
+	const struct ent *a = x, *b = y;
+
+	/* Nothing due yet: nothing to rank by; listed last. */
+	if ((a->a.due == 0) != (b->a.due == 0))
+		return a->a.due == 0 ? 1 : -1;
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->tenths != b->tenths)
+		return a->tenths > b->tenths ? -1 : 1;
+	return a->idx - b->idx;
+}
+
+static void
+score(const struct model *m, struct ent *e, const struct ropts *o)
+{
+	size_t i;
+
+	memset(&e->a, 0, sizeof e->a);
+	for (i = 0; i < m->nu; i++)
+		if (e->in[i])
+			agg_add(&e->a, &m->u[i], m->asof);
+	e->score = o->base - o->late * e->a.late - o->open * e->a.open;
+	if (e->score < 0)
+		e->score = 0;
+	e->tenths = rate10(e->a.ontime, e->a.due);
+}
+
+/* Score, rank (ties share a rank) and print one table of entities. */
+static void
+ent_table(struct rdoc *d, const struct model *m, struct ents *s,
+    const char *scope, const char *head, const struct ropts *o)
+{
+	struct rtab *t;
+	char spec[256], rk[16], c[6][16], b[16], **row;
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		score(m, &s->e[i], o);
+	qsort(s->e, s->n, sizeof *s->e, cmp_ent);
+	snprintf(spec, sizeof spec, "名次>|%s|应完成>|已完成>|按时>|逾期完成>|"
+	    "未完成>|按时率>|得分>", head);
+	t = doc_table(d, "无。", spec);
+	for (i = 0; i < s->n; i++) {
+		struct ent *e = &s->e[i];
+
+		if (e->a.due == 0)
+			e->rank = 0;
+		else if (i == 0 || e->score != s->e[i - 1].score ||
+		    e->tenths != s->e[i - 1].tenths)
+			e->rank = (int)i + 1;
+		else
+			e->rank = s->e[i - 1].rank;
+		rk[0] = '\0';
+		if (e->rank)
+			snprintf(rk, sizeof rk, "%d", e->rank);
+		snprintf(c[0], 16, "%d", e->a.due);
+		snprintf(c[1], 16, "%d", e->a.done);
+		snprintf(c[2], 16, "%d", e->a.ontime);
+		snprintf(c[3], 16, "%d", e->a.late);
+		snprintf(c[4], 16, "%d", e->a.open);
+		snprintf(c[5], 16, "%d", e->score);
+		tab_row(t, rk, e->name, c[0], c[1], c[2], c[3], c[4],
+		    pct(e->tenths, b), c[5]);
+		snprintf(c[0], 16, "%d", e->gid);
+		row = doc_row(d, scope, strcmp(scope, "group") ? e->name : c[0],
+		    e->name);
+		if (strcmp(scope, "group") == 0)
+			row_set(row, F_GROUP, "%d", e->gid);
+		row_agg(row, &e->a);
+		row_set(row, F_SCORE, "%d", e->score);
+		if (e->rank)
+			row_set(row, F_RANK, "%d", e->rank);
+	}
+}
+
+static void
+ent_detail(struct rdoc *d, const struct model *m, const struct ents *s,
+    const char *what, const struct ropts *o)
+{
+	char due[11], done[11], off[16];
+	size_t i, k;
+
+	for (k = 0; k < s->n; k++) {
+		const struct ent *e = &s->e[k];
+		struct rtab *t;
+
+		doc_h3(d, "%s %s：得分 = %d − %d×%d（逾期完成） − %d×%d（未完成） "
+		    "= %d%s", what, e->name, o->base, o->late, e->a.late,
+		    o->open, e->a.open, e->score,
+		    o->base - o->late * e->a.late - o->open * e->a.open < 0 ?
+		    "（最低为0）" : "");
+		t = doc_table(d, "无应完成事项。", "事项|内容~|应完成|状态|"
+		    "完成日期|结果|扣分>");
+		for (i = 0; i < m->nu; i++) {
+			const struct unit *u = &m->u[i];
+			char *text;
+
+			if (!e->in[i] || u->due > m->asof)
+				continue;
+			text = short_text(u->it->text);
+			off[0] = '\0';
+			if (u->cls == C_LATE)
+				snprintf(off, sizeof off, "%d", o->late);
+			else if (unit_open(u))
+				snprintf(off, sizeof off, "%d", o->open);
+			else if (u->cls == C_DROPPED)
+				strcpy(off, "不计");
+			else
+				strcpy(off, "0");
+			tab_row(t, u->id, text, iso(u->due, due),
+			    u->reported ? zz_status_cn(u->st) : "未报送",
+			    iso(u->done, done), cls_cn(u->cls), off);
+			free(text);
+		}
+	}
+}
+
+static bool
+is_lead_staff(const struct zz_plan *p, const char *name, int g)
+{
+	size_t i;
+
+	for (i = 0; i < p->nmembers; i++)
+		if (p->members[i].group == g &&
+		    strcmp(p->members[i].role, "lead_staff") == 0 &&
+		    strcmp(p->members[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static void
+build(const struct model *m, zz_date lo, zz_date hi, struct ents *groups,
+    struct ents *units, struct ents *staff)
+{
+	const struct zz_plan *p = &m->plan;
+	size_t i, k;
+
+	for (k = 0; k < p->ngroups; k++) {
+		struct ent *e = ent_add(groups, p->groups[k].name, m->nu);
+
+		e->gid = p->groups[k].id;
+		for (i = 0; i < m->nu; i++)
+			e->in[i] = m->u[i].it->group == e->gid &&
+			    in_year(m, &m->u[i], lo, hi);
+	}
+	/* Items with an owner count for it; others for the group's lead
+	 * staff (zz_responsible). */
+	for (i = 0; i < m->nu; i++) {
+		char *r;
+		struct ent *e;
+
+		if (!in_year(m, &m->u[i], lo, hi))
+			continue;
+		r = zz_responsible(p, m->u[i].it);
+		if (!(e = ent_find(units, r)))
+			e = ent_add(units, r, m->nu);
+		e->in[i] = true;
+		free(r);
+	}
+	for (k = 0; k < p->nmembers; k++) {
+		struct ent *e;
+
+		if (strcmp(p->members[k].role, "lead_staff") != 0 ||
+		    ent_find(staff, p->members[k].name))
+			continue;
+		e = ent_add(staff, p->members[k].name, m->nu);
+		for (i = 0; i < m->nu; i++)
+			e->in[i] = in_year(m, &m->u[i], lo, hi) &&
+			    is_lead_staff(p, e->name, m->u[i].it->group);
+	}
+}
+
+int
+report_annual(struct model *m, int y, const struct ropts *o, struct rdoc *d)
+{
+	zz_date lo = zz_mkdate(y, 1, 1), hi = zz_mkdate(y, 12, 31);
+	struct ents groups = {0}, units = {0}, staff = {0};
+	char *subject, *title, b[11];
+	size_t i;
+
+	d->kind = "annual";
+	d->period = zz_xasprintf("%04d", y);
+	for (i = 0; i < m->nu; i++)
+		if (in_year(m, &m->u[i], lo, hi))
+			break;
+	if (i == m->nu && !m->nreps) {
+		zz_warn("%s: no item of the plan falls due and nothing was "
+		    "reported in this year; there is nothing to report",
+		    d->period);
+		return -1;
+	}
+	subject = zz_plan_subject(&m->plan);
+	title = zz_xasprintf("%d年度%s目标任务完成情况考核", y, subject);
+	doc_title(d, title);
+	free(title);
+	free(subject);
+	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
+	    m->plan.doc.number ? m->plan.doc.number : "",
+	    m->plan.doc.title ? m->plan.doc.title : "");
+	doc_rule(d, "口径：每项有完成时限的工作任务、重点支撑项目、推进计划、"
+	    "工作措施和办公室职责计为一项（难点堵点不计）；周期性事项每次计一项"
+	    "（记为“编号@年-月”）。应完成 = 完成时限在本年度内且不晚于统计日"
+	    "（已取消的不计）；按时 = 首次报完成的日期不晚于完成时限；逾期完成 = "
+	    "晚于完成时限；未完成 = 至统计日仍未完成。按时率 = 按时 ÷ 应完成。");
+	doc_rule(d, "评分规则：得分 = %d − %d × 逾期完成项数 − %d × 未完成项数，"
+	    "最低0分（--rule base=%d,late=%d,open=%d）。排名按得分由高到低，"
+	    "得分相同按按时率，两者相同名次并列；尚无应完成事项的不排名，列于最后。", o->base, o->late, o->open,
+	    o->base, o->late, o->open);
+	doc_rule(d, "责任科室：事项写明牵头科室（owner）的计入该科室，"
+	    "其余计入所属专班的牵头人员；办公室职责计入领导小组办公室。"
+	    "牵头人员：计入其牵头的各专班的全部事项。");
+	build(m, lo, hi, &groups, &units, &staff);
+	d->barlabel = "各专班按时率（按时完成 ÷ 应完成）";
+	for (i = 0; i < groups.n; i++) {
+		score(m, &groups.e[i], o);
+		doc_bar(d, groups.e[i].name, groups.e[i].tenths);
+	}
+	doc_charts(d);
+	doc_h2(d, "一、各专班");
+	ent_table(d, m, &groups, "group", "专班", o);
+	doc_h2(d, "二、各责任科室（单位）");
+	ent_table(d, m, &units, "unit", "责任科室（单位）", o);
+	doc_h2(d, "三、各牵头人员");
+	ent_table(d, m, &staff, "staff", "牵头人员", o);
+	if (o->detail) {
+		doc_h2(d, "四、评分明细");
+		ent_detail(d, m, &groups, "专班", o);
+		ent_detail(d, m, &units, "责任科室（单位）", o);
+		ent_detail(d, m, &staff, "牵头人员", o);
+	}
+	for (i = 0; i < m->nu; i++) {
+		const struct unit *u = &m->u[i];
+		char **row;
+
+		if (!in_year(m, u, lo, hi) || u->due > m->asof)
+			continue;
+		row = doc_row(d, "item", u->id, u->it->text);
+		row_unit(row, m, u);
+	}
+	ents_free(&groups);
+	ents_free(&units);
+	ents_free(&staff);
+	return 0;
+}

@@ -1,0 +1,242 @@
+/* doc.c: a report as a list of blocks (headings, paragraphs, tables,
+ * charts) plus flat figure rows, and building them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static struct block *
+add_block(struct rdoc *d, enum btype t, char *text)
+{
+	struct block *b;
+
+	d->b = zz_xreallocarray(d->b, d->nb + 1, sizeof *d->b);
+	b = &d->b[d->nb++];
+	memset(b, 0, sizeof *b);
+	b->t = t;
+	b->text = text;
+	return b;
+}
+
+static char *
+vfmt(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	char *s;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	s = zz_xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+#define VBLOCK(type) do { \
+	va_list ap; \
+	va_start(ap, fmt); \
+	add_block(d, type, vfmt(fmt, ap)); \
+	va_end(ap); \
+} while (0)
+
+void
+doc_title(struct rdoc *d, const char *s)
+{
+	d->title = zz_xstrdup(s);
+	add_block(d, B_TITLE, zz_xstrdup(s));
+}
+
+void
+doc_h2(struct rdoc *d, const char *fmt, ...)
+{
+	VBLOCK(B_H2);
+}
+
+void
+doc_h3(struct rdoc *d, const char *fmt, ...)
+{
+	VBLOCK(B_H3);
+}
+
+void
+doc_p(struct rdoc *d, const char *fmt, ...)
+{
+	VBLOCK(B_P);
+}
+
+/* A rule the figures follow: printed as a paragraph and listed in json. */
+void
+doc_rule(struct rdoc *d, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = vfmt(fmt, ap);
+	va_end(ap);
+	d->rules = zz_xreallocarray(d->rules, d->nrules + 1, sizeof *d->rules);
+	d->rules[d->nrules++] = zz_xstrdup(s);
+	add_block(d, B_P, s);
+}
+
+void
+doc_charts(struct rdoc *d)
+{
+	add_block(d, B_CHARTS, NULL);
+}
+
+/* spec: column names separated by |; a name ending in > is right-aligned,
+ * one ending in ~ is the column cut to fit a terminal. */
+struct rtab *
+doc_table(struct rdoc *d, const char *empty, const char *spec)
+{
+	struct rtab *t = zz_xcalloc(1, sizeof *t);
+	const char *p = spec, *e;
+
+	while (*p && t->ncols < MAXCOLS) {
+		struct zz_col *c = &t->cols[t->ncols++];
+		char *name;
+		size_t n;
+
+		e = strchr(p, '|');
+		n = e ? (size_t)(e - p) : strlen(p);
+		name = zz_xstrndup(p, n);
+		if (n && (name[n - 1] == '>' || name[n - 1] == '~')) {
+			c->right = name[n - 1] == '>';
+			c->flex = name[n - 1] == '~';
+			name[n - 1] = '\0';
+		}
+		c->name = name;
+		c->type = 's';
+		p = e ? e + 1 : p + n;
+	}
+	t->empty = empty;
+	add_block(d, B_TABLE, NULL)->tab = t;
+	return t;
+}
+
+/* ncols strings (NULL is empty). */
+void
+tab_row(struct rtab *t, ...)
+{
+	va_list ap;
+	int i;
+
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->cells = zz_xreallocarray(t->cells, t->cap * (size_t)t->ncols,
+		    sizeof *t->cells);
+	}
+	va_start(ap, t);
+	for (i = 0; i < t->ncols; i++) {
+		const char *s = va_arg(ap, const char *);
+
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] =
+		    zz_xstrdup(s ? s : "");
+	}
+	va_end(ap);
+	t->nrows++;
+}
+
+void
+doc_bar(struct rdoc *d, const char *label, int tenths)
+{
+	d->bars = zz_xreallocarray(d->bars, d->nbars + 1, sizeof *d->bars);
+	d->bars[d->nbars].label = zz_xstrdup(label);
+	d->bars[d->nbars++].tenths = tenths;
+}
+
+char **
+doc_row(struct rdoc *d, const char *scope, const char *key, const char *name)
+{
+	char **row = zz_xcalloc(F_NCOLS, sizeof *row);
+
+	d->rows = zz_xreallocarray(d->rows, d->nrows + 1, sizeof *d->rows);
+	d->rows[d->nrows++] = row;
+	row[F_SCOPE] = zz_xstrdup(scope);
+	row[F_KEY] = zz_xstrdup(key);
+	row[F_NAME] = zz_xstrdup(name);
+	return row;
+}
+
+void
+row_set(char **row, enum fcol c, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(row[c]);
+	va_start(ap, fmt);
+	row[c] = vfmt(fmt, ap);
+	va_end(ap);
+}
+
+static void
+set_rate(char **row, enum fcol c, int tenths)
+{
+	if (tenths >= 0)
+		row_set(row, c, "%d.%d", tenths / 10, tenths % 10);
+}
+
+void
+row_agg(char **row, const struct agg *a)
+{
+	row_set(row, F_DUE, "%d", a->due);
+	row_set(row, F_DONE, "%d", a->done);
+	row_set(row, F_ON_TIME, "%d", a->ontime);
+	row_set(row, F_LATE, "%d", a->late);
+	row_set(row, F_OPEN, "%d", a->open);
+	row_set(row, F_OVERDUE, "%d", a->overdue);
+	row_set(row, F_DOING, "%d", a->doing);
+	row_set(row, F_BLOCKED, "%d", a->blocked);
+	row_set(row, F_DROPPED, "%d", a->dropped);
+	set_rate(row, F_RATE, rate10(a->done, a->due));
+	set_rate(row, F_ON_TIME_RATE, rate10(a->ontime, a->due));
+}
+
+void
+row_unit(char **row, const struct model *m, const struct unit *u)
+{
+	char b[11];
+	char *resp = zz_responsible(&m->plan, u->it);
+
+	row_set(row, F_GROUP, "%d", u->it->group);
+	row_set(row, F_DUE_DATE, "%s", iso(u->due, b));
+	row_set(row, F_STATUS, "%s", zz_status_name(u->st));
+	row_set(row, F_DONE_DATE, "%s", iso(u->done, b));
+	row_set(row, F_CLASS, "%s", cls_name(u->cls));
+	row_set(row, F_RESPONSIBLE, "%s", resp);
+	free(resp);
+}
+
+void
+doc_free(struct rdoc *d)
+{
+	size_t i, k;
+	int c;
+
+	for (i = 0; i < d->nb; i++) {
+		struct rtab *t = d->b[i].tab;
+
+		free(d->b[i].text);
+		if (!t)
+			continue;
+		for (k = 0; k < t->nrows * (size_t)t->ncols; k++)
+			free(t->cells[k]);
+		for (c = 0; c < t->ncols; c++)
+			free((char *)t->cols[c].name);
+		free(t->cells);
+		free(t);
+	}
+	for (i = 0; i < d->nrows; i++) {
+		for (c = 0; c < F_NCOLS; c++)
+			free(d->rows[i][c]);
+		free(d->rows[i]);
+	}
+	for (i = 0; i < d->nrules; i++)
+		free(d->rules[i]);
+	for (i = 0; i < d->nbars; i++)
+		free(d->bars[i].label);
+	free(d->b), free(d->rows), free(d->rules), free(d->bars);
+	free(d->title), free(d->period);
+}

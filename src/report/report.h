@@ -1,0 +1,165 @@
+/*
+ * report.h - the parts of zz-report: the model (units of account and
+ * their state as of a date), the document built from it (headings,
+ * paragraphs, tables, charts, figure rows) and its renderers.
+ * Private to zz-report; everything shared by other programs lives in
+ * lib/zz.h.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include "zz.h"
+
+/* ---- model.c ---- */
+
+/* How a unit of account stands as of the report's date. */
+enum cls { C_ONTIME, C_LATE, C_OVERDUE, C_PENDING, C_DROPPED };
+
+/* One unit of account: a trackable item with a due date, or one
+ * occurrence (ID@YYYY-MM) of a recurring one. */
+struct unit {
+	const struct zz_item *it;
+	char id[64];
+	int year, month;	/* the occurrence's month; 0 if not recurring */
+	zz_date due;
+	enum zz_status st;	/* latest report as of asof; todo if none */
+	bool reported;
+	zz_date done;		/* first report marking it done, or NODATE */
+	enum cls cls;
+};
+
+/* A report dated within the period, kept for the monthly listing. */
+struct rep {
+	zz_date date;
+	char *id, *note, *by;
+	enum zz_status st;
+	int progress;
+	long line;
+};
+
+struct model {
+	struct zz_plan plan;
+	const char *logname;
+	zz_date asof;		/* reports after it do not exist */
+	zz_date from, to;	/* the period */
+	struct zz_states states;	/* latest state per id (library rule) */
+	struct zz_map firstdone;	/* id -> zz_date * */
+	struct rep *reps;	/* reports dated in [from, min(to, asof)] */
+	size_t nreps;
+	struct unit *u;		/* in plan order, occurrences by month */
+	size_t nu;
+	int err;
+};
+
+int model_load_log(struct model *m, const char *path);
+void model_units(struct model *m);
+void model_free(struct model *m);
+
+/* Counts over the units that pass a filter. */
+struct agg {
+	int due;		/* due <= asof, not dropped */
+	int done, ontime, late;
+	int open, overdue;
+	int dropped;
+	int doing;		/* open, latest status doing (any due date) */
+	int blocked;		/* open, latest status blocked (any due date) */
+	int soon;		/* open, due in (asof, asof + 7] */
+};
+/* Units of group g (-1: all groups but the office, -2: all) with due in
+ * [lo, hi] (and <= asof for the due counts). */
+void agg_group(const struct model *m, int g, zz_date lo, zz_date hi,
+    struct agg *a);
+void agg_add(struct agg *a, const struct unit *u, zz_date asof);
+bool unit_open(const struct unit *u);
+/* Rate in tenths of a percent, or -1 when den is 0. */
+int rate10(int num, int den);
+/* "66.7%" or "—"; static buffer per call slot. */
+const char *pct(int tenths, char *buf);
+const char *cls_cn(enum cls c);
+const char *cls_name(enum cls c);
+const char *light_of(const struct agg *a);	/* "red" ... */
+const char *light_cn(const char *light);	/* "红灯" ... */
+
+/* ---- doc.c ---- */
+enum btype { B_TITLE, B_H2, B_H3, B_P, B_TABLE, B_CHARTS };
+
+#define MAXCOLS 12
+struct rtab {
+	int ncols;
+	struct zz_col cols[MAXCOLS];
+	char **cells;		/* nrows * ncols */
+	size_t nrows, cap;
+	const char *empty;	/* said instead of an empty table */
+};
+
+struct block {
+	enum btype t;
+	char *text;
+	struct rtab *tab;
+};
+
+/* The flat figure rows of csv and json: one schema for every report. */
+enum fcol { F_SCOPE, F_KEY, F_NAME, F_GROUP, F_DUE, F_DONE, F_ON_TIME,
+	F_LATE, F_OPEN, F_OVERDUE, F_DOING, F_BLOCKED, F_DROPPED, F_RATE,
+	F_ON_TIME_RATE, F_LIGHT, F_SCORE, F_RANK, F_DUE_DATE, F_STATUS,
+	F_DONE_DATE, F_CLASS, F_RESPONSIBLE, F_NCOLS };
+
+struct bar {
+	char *label;
+	int tenths;		/* -1: nothing due */
+};
+
+struct rdoc {
+	const char *kind;	/* monthly, quarterly, annual */
+	char *title, *period;
+	zz_date asof;
+	int year;
+	struct block *b;
+	size_t nb;
+	char **rules;		/* the rules the figures follow */
+	size_t nrules;
+	char ***rows;		/* figure rows, F_NCOLS strings each */
+	size_t nrows;
+	struct bar *bars;
+	size_t nbars;
+	const char *barlabel;
+	const struct model *m;	/* for the timeline */
+};
+
+void doc_title(struct rdoc *d, const char *s);
+void doc_h2(struct rdoc *d, const char *fmt, ...);
+void doc_h3(struct rdoc *d, const char *fmt, ...);
+void doc_p(struct rdoc *d, const char *fmt, ...);
+void doc_rule(struct rdoc *d, const char *fmt, ...);
+void doc_charts(struct rdoc *d);
+struct rtab *doc_table(struct rdoc *d, const char *empty, const char *spec);
+void tab_row(struct rtab *t, ...);
+void doc_bar(struct rdoc *d, const char *label, int tenths);
+char **doc_row(struct rdoc *d, const char *scope, const char *key,
+    const char *name);
+void row_set(char **row, enum fcol c, const char *fmt, ...);
+void row_agg(char **row, const struct agg *a);
+void row_unit(char **row, const struct model *m, const struct unit *u);
+void doc_free(struct rdoc *d);
+
+enum ofmt { O_TEXT, O_MD, O_HTML, O_CSV, O_JSON };
+void doc_print(struct rdoc *d, FILE *f, enum ofmt fmt);
+
+/* ---- the three reports ---- */
+struct ropts {
+	bool detail;
+	int base, late, open;	/* the annual score rule */
+};
+int report_monthly(struct model *m, int y, int mon, struct rdoc *d);
+int report_quarterly(struct model *m, int y, int q, struct rdoc *d);
+int report_annual(struct model *m, int y, const struct ropts *o,
+    struct rdoc *d);
+
+/* Shared helpers of the reports (reports.c). */
+const char *iso(zz_date t, char *buf);
+char *short_text(const char *s);	/* cut to fit a table; caller owns */
+void unit_table_row(struct rtab *t, const struct model *m,
+    const struct unit *u, bool with_group);
+const char *cn_num(int n);	/* 一 二 ... 十 */
+
+#endif

@@ -1,0 +1,515 @@
+/* reports.c: the monthly notice, the quarterly review and the annual
+ * assessment, built as documents from the model. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+#define NOLO (ZZ_NODATE + 1)
+#define NOHI INT_MAX
+
+const char *
+iso(zz_date t, char *buf)
+{
+	return zz_fmt_date(t, buf);
+}
+
+/* Item texts are long sentences; tables show their start. */
+char *
+short_text(const char *s)
+{
+	return zz_fit(s, 40);
+}
+
+const char *
+cn_num(int n)
+{
+	static const char *nums[] = {"零", "一", "二", "三", "四", "五", "六",
+		"七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
+		"十六", "十七", "十八", "十九", "二十"};
+
+	return n >= 0 && n <= 20 ? nums[n] : "多";
+}
+
+#define UNIT_COLS "事项|内容~|应完成|状态|完成日期|结果|责任"
+#define GUNIT_COLS "专班|事项|内容~|应完成|状态|完成日期|结果|责任"
+
+void
+unit_table_row(struct rtab *t, const struct model *m, const struct unit *u,
+    bool with_group)
+{
+	char *text = short_text(u->it->text), *resp = zz_responsible(&m->plan,
+	    u->it);
+	char due[11], done[11];
+	const char *st = u->reported ? zz_status_cn(u->st) : "未报送";
+
+	iso(u->due, due);
+	iso(u->done, done);
+	if (with_group)
+		tab_row(t, zz_group_name(&m->plan, u->it->group), u->id, text,
+		    due, st, done, cls_cn(u->cls), resp);
+	else
+		tab_row(t, u->id, text, due, st, done, cls_cn(u->cls), resp);
+	free(text);
+	free(resp);
+}
+
+static void
+item_rows(struct rdoc *d, const struct model *m, const char *scope,
+    zz_date lo, zz_date hi)
+{
+	size_t i;
+
+	for (i = 0; i < m->nu; i++) {
+		const struct unit *u = &m->u[i];
+		char **row;
+
+		if (u->due < lo || u->due > hi)
+			continue;
+		row = doc_row(d, scope, u->id, u->it->text);
+		row_unit(row, m, u);
+	}
+}
+
+/* Lead staff of a group joined with 、 (caller owns). */
+static char *
+lead_staff(const struct zz_plan *p, int g)
+{
+	struct zz_buf b = {0};
+	size_t i;
+
+	for (i = 0; i < p->nmembers; i++)
+		if (p->members[i].group == g &&
+		    strcmp(p->members[i].role, "lead_staff") == 0) {
+			if (b.len)
+				zz_buf_puts(&b, "、");
+			zz_buf_puts(&b, p->members[i].name);
+		}
+	if (!b.len)
+		zz_buf_puts(&b, "未指定");
+	return zz_buf_take(&b);
+}
+
+static int
+count_due(const struct model *m, zz_date lo, zz_date hi)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].due >= lo && m->u[i].due <= hi)
+			n++;
+	return n;
+}
+
+/* Refuse to print an empty table as if it were a result. */
+static int
+check_data(const struct model *m, const char *period, zz_date lo,
+    zz_date hi)
+{
+	if (count_due(m, lo, hi) || m->nreps)
+		return 0;
+	zz_warn("%s: no item of the plan falls due and nothing was reported "
+	    "in this period; there is nothing to report", period);
+	return -1;
+}
+
+static void
+common_rules(struct rdoc *d)
+{
+	doc_rule(d, "口径：每项有完成时限的工作任务、重点支撑项目、推进计划、"
+	    "工作措施和办公室职责计为一项（难点堵点不计）；周期性事项每次计一项"
+	    "（记为“编号@年-月”）；状态取统计日及以前最新的一条报送。"
+	    "按时完成 = 首次报完成的日期不晚于完成时限；逾期完成 = 晚于完成时限；"
+	    "逾期未完成 = 完成时限早于统计日仍未完成；已取消的事项不计入比率。");
+}
+
+/* ---- monthly ---- */
+
+static void
+month_overview(struct rdoc *d, const struct model *m)
+{
+	struct rtab *t = doc_table(d, NULL,
+	    "序号>|专班|应完成>|已完成>|推进中>|逾期>|完成率>|状态灯");
+	struct agg a, all;
+	char id[16], b1[16], c[6][16];
+	size_t i;
+
+	for (i = 0; i < m->plan.ngroups; i++) {
+		const struct zz_group *g = &m->plan.groups[i];
+		const char *light;
+		char **row;
+
+		agg_group(m, g->id, NOLO, NOHI, &a);
+		light = light_of(&a);
+		snprintf(id, sizeof id, "%d", g->id);
+		snprintf(c[0], 16, "%d", a.due);
+		snprintf(c[1], 16, "%d", a.done);
+		snprintf(c[2], 16, "%d", a.doing);
+		snprintf(c[3], 16, "%d", a.overdue);
+		tab_row(t, id, g->name, c[0], c[1], c[2], c[3],
+		    pct(rate10(a.done, a.due), b1), light_cn(light));
+		row = doc_row(d, "group", id, g->name);
+		row_set(row, F_GROUP, "%d", g->id);
+		row_agg(row, &a);
+		row_set(row, F_LIGHT, "%s", light);
+		doc_bar(d, g->name, rate10(a.done, a.due));
+	}
+	agg_group(m, -1, NOLO, NOHI, &all);
+	snprintf(c[0], 16, "%d", all.due);
+	snprintf(c[1], 16, "%d", all.done);
+	snprintf(c[2], 16, "%d", all.doing);
+	snprintf(c[3], 16, "%d", all.overdue);
+	tab_row(t, "", "合计", c[0], c[1], c[2], c[3],
+	    pct(rate10(all.done, all.due), b1), light_cn(light_of(&all)));
+	row_agg(doc_row(d, "total", "", "合计"), &all);
+	row_set(d->rows[d->nrows - 1], F_LIGHT, "%s", light_of(&all));
+	common_rules(d);
+	doc_rule(d, "应完成 = 完成时限不晚于统计日的事项；已完成 = 其中已报完成的；"
+	    "推进中 = 尚未完成、最新状态为推进中的事项（含未到期的）；"
+	    "逾期 = 完成时限早于统计日仍未完成的。完成率 = 已完成 ÷ 应完成。");
+	doc_rule(d, "状态灯：红灯 = 有逾期未完成事项；黄灯 = 无逾期，但有未完成事项"
+	    "在统计日后7天内到期；绿灯 = 其余。");
+}
+
+static void
+month_group(struct rdoc *d, const struct model *m, const struct zz_group *g,
+    int k, zz_date nlo, zz_date nhi)
+{
+	struct rtab *t;
+	char *staff = lead_staff(&m->plan, g->id), date[11], prog[16];
+	size_t i;
+	int ny, nm, dd;
+
+	doc_h3(d, "（%s）%s（牵头人员：%s）", cn_num(k), g->name, staff);
+	free(staff);
+	doc_p(d, "本月报送进展：");
+	t = doc_table(d, "本月无报送。", "日期|事项|状态|进度>|说明~|报送人");
+	for (i = 0; i < m->nreps; i++) {
+		const struct rep *r = &m->reps[i];
+		const char *at = strchr(r->id, '@');
+		const struct zz_item *it = zz_map_get(&m->plan.index, r->id,
+		    at ? (size_t)(at - r->id) : strlen(r->id));
+
+		if (!it || it->group != g->id)
+			continue;
+		prog[0] = '\0';
+		if (r->progress >= 0)
+			snprintf(prog, sizeof prog, "%d%%", r->progress);
+		tab_row(t, iso(r->date, date), r->id, zz_status_cn(r->st), prog,
+		    r->note, r->by);
+	}
+	doc_p(d, "逾期未完成：");
+	t = doc_table(d, "无。", UNIT_COLS);
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].it->group == g->id && m->u[i].cls == C_OVERDUE)
+			unit_table_row(t, m, &m->u[i], false);
+	zz_ymd(nlo, &ny, &nm, &dd);
+	doc_p(d, "下月（%d年%d月）到期：", ny, nm);
+	t = doc_table(d, "无。", UNIT_COLS);
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].it->group == g->id && m->u[i].due >= nlo &&
+		    m->u[i].due <= nhi)
+			unit_table_row(t, m, &m->u[i], false);
+}
+
+static const struct unit *
+find_occ(const struct model *m, const struct zz_item *it, int y, int mon)
+{
+	size_t i;
+
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].it == it && m->u[i].year == y &&
+		    m->u[i].month == mon)
+			return &m->u[i];
+	return NULL;
+}
+
+/* Was last month's notice (the office's monthly duty) reported done? */
+static void
+month_office(struct rdoc *d, const struct model *m, int y, int mon,
+    zz_date lo, zz_date hi)
+{
+	struct rtab *t;
+	struct zz_recur r;
+	struct agg a;
+	char b1[11], b2[11];
+	size_t i;
+	int py = mon == 1 ? y - 1 : y, pm = mon == 1 ? 12 : mon - 1, n = 0;
+	char **row;
+
+	for (i = 0; i < m->plan.nitems; i++) {
+		const struct zz_item *it = &m->plan.items[i];
+		const struct unit *u;
+
+		if (it->group != 0 || zz_recur_parse(it->recur, &r) < 0 ||
+		    r.type != ZZ_R_MONTHLY)
+			continue;
+		n++;
+		if (!(u = find_occ(m, it, py, pm))) {
+			doc_p(d, "上月（%d年%d月）%s：方案自%s起执行，上月无此项职责。",
+			    py, pm, it->id, iso(m->plan.doc.date, b1));
+			continue;
+		}
+		if (u->cls == C_ONTIME || u->cls == C_LATE)
+			doc_p(d, "上月通报（%s，应于%s前完成）：已完成，%s报送，%s。",
+			    u->id, iso(u->due, b1), iso(u->done, b2),
+			    cls_cn(u->cls));
+		else
+			doc_p(d, "上月通报（%s，应于%s前完成）：未报告完成（%s），"
+			    "责任：%s。", u->id, iso(u->due, b1),
+			    u->cls == C_DROPPED ? "已取消" : "逾期未完成",
+			    ZZ_OFFICE_NAME);
+		row = doc_row(d, "office_notice", u->id, it->text);
+		row_unit(row, m, u);
+	}
+	if (!n)
+		doc_p(d, "方案未列每月通报职责。");
+	doc_p(d, "本月职责及逾期事项：");
+	t = doc_table(d, "无。", UNIT_COLS);
+	for (i = 0; i < m->nu; i++) {
+		const struct unit *u = &m->u[i];
+
+		if (u->it->group == 0 && ((u->due >= lo && u->due <= hi) ||
+		    u->cls == C_OVERDUE))
+			unit_table_row(t, m, u, false);
+	}
+	agg_group(m, 0, NOLO, NOHI, &a);
+	row = doc_row(d, "office", "0", ZZ_OFFICE_NAME);
+	row_set(row, F_GROUP, "0");
+	row_agg(row, &a);
+	row_set(row, F_LIGHT, "%s", light_of(&a));
+}
+
+struct rankent {
+	int gid, tenths, overdue, idx;
+	const char *name;
+	struct agg a;
+};
+
+static int
+cmp_rank(const void *x, const void *y)
+{
+	const struct rankent *a = x, *b = y;
+
+	if (a->tenths != b->tenths)
+		return a->tenths > b->tenths ? -1 : 1;
+	if (a->overdue != b->overdue)
+		return a->overdue < b->overdue ? -1 : 1;
+	return a->idx - b->idx;
+}
+
+static void
+month_ranking(struct rdoc *d, const struct model *m)
+{
+	struct rankent *e = zz_xcalloc(m->plan.ngroups + 1, sizeof *e);
+	struct rtab *t = doc_table(d, NULL,
+	    "名次>|专班|已完成>|应完成>|逾期>|完成率>");
+	char rk[16], c1[16], c2[16], c3[16], b[16];
+	size_t i, j;
+	int rank = 0;
+
+	for (i = 0; i < m->plan.ngroups; i++) {
+		e[i].gid = m->plan.groups[i].id;
+		e[i].name = m->plan.groups[i].name;
+		e[i].idx = (int)i;
+		agg_group(m, e[i].gid, NOLO, NOHI, &e[i].a);
+		e[i].tenths = rate10(e[i].a.done, e[i].a.due);
+		e[i].overdue = e[i].a.overdue;
+	}
+	qsort(e, m->plan.ngroups, sizeof *e, cmp_rank);
+	for (i = 0; i < m->plan.ngroups; i++) {
+		rk[0] = '\0';
+		if (e[i].tenths >= 0) {
+			/* equal rate and overdue: equal rank */
+			if (i == 0 || e[i].tenths != e[i - 1].tenths ||
+			    e[i].overdue != e[i - 1].overdue)
+				rank = (int)i + 1;
+			snprintf(rk, sizeof rk, "%d", rank);
+			for (j = 0; j < d->nrows; j++)
+				if (strcmp(d->rows[j][F_SCOPE], "group") == 0 &&
+				    atoi(d->rows[j][F_KEY]) == e[i].gid)
+					row_set(d->rows[j], F_RANK, "%d", rank);
+		}
+		snprintf(c1, 16, "%d", e[i].a.done);
+		snprintf(c2, 16, "%d", e[i].a.due);
+		snprintf(c3, 16, "%d", e[i].a.overdue);
+		tab_row(t, rk, e[i].name, c1, c2, c3, pct(e[i].tenths, b));
+	}
+	doc_rule(d, "排名方法：按完成率（已完成 ÷ 应完成）由高到低；完成率相同的，"
+	    "逾期未完成事项少者在前，两者都相同的名次并列；"
+	    "尚无应完成事项的专班不排名，列于最后。");
+	free(e);
+}
+
+int
+report_monthly(struct model *m, int y, int mon, struct rdoc *d)
+{
+	zz_date lo = zz_mkdate(y, mon, 1), hi = zz_month_end(y, mon);
+	int ny = mon == 12 ? y + 1 : y, nm = mon == 12 ? 1 : mon + 1;
+	zz_date nlo = zz_mkdate(ny, nm, 1), nhi = zz_month_end(ny, nm);
+	char *subject, *title, b[11];
+	size_t i;
+
+	d->kind = "monthly";
+	d->period = zz_xasprintf("%04d-%02d", y, mon);
+	if (check_data(m, d->period, lo, hi) < 0)
+		return -1;
+	subject = zz_plan_subject(&m->plan);
+	title = zz_xasprintf("关于%d年%d月%s工作进展情况的通报", y, mon, subject);
+	doc_title(d, title);
+	free(title);
+	free(subject);
+	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
+	    m->plan.doc.number ? m->plan.doc.number : "",
+	    m->plan.doc.title ? m->plan.doc.title : "");
+	d->barlabel = "各专班完成率（已完成 ÷ 应完成）";
+	doc_h2(d, "一、总体情况");
+	month_overview(d, m);
+	doc_charts(d);
+	doc_h2(d, "二、各专班工作进展");
+	for (i = 0; i < m->plan.ngroups; i++)
+		month_group(d, m, &m->plan.groups[i], (int)i + 1, nlo, nhi);
+	doc_h2(d, "三、领导小组办公室工作");
+	month_office(d, m, y, mon, lo, hi);
+	doc_h2(d, "四、完成率排名");
+	month_ranking(d, m);
+	item_rows(d, m, "item", NOLO, m->asof);
+	item_rows(d, m, "next", nlo, nhi);
+	return 0;
+}
+
+/* ---- quarterly ---- */
+
+static void
+plan_units(struct rtab *t, const struct model *m, int g, zz_date lo,
+    zz_date hi)
+{
+	size_t i;
+
+	for (i = 0; i < m->nu; i++) {
+		const struct unit *u = &m->u[i];
+
+		if (u->it->group == g && u->it->kind == ZZ_PLAN &&
+		    u->due >= lo && u->due <= hi)
+			unit_table_row(t, m, u, false);
+	}
+}
+
+static bool
+is_gap(const struct unit *u)
+{
+	return u->cls == C_OVERDUE || (unit_open(u) && u->st == ZZ_BLOCKED);
+}
+
+static void
+quarter_group(struct rdoc *d, const struct model *m,
+    const struct zz_group *g, int k, zz_date lo, zz_date hi, int nq_y,
+    int nq)
+{
+	struct rtab *t;
+	struct agg a;
+	char b[16];
+	size_t i;
+	char *staff = lead_staff(&m->plan, g->id);
+
+	doc_h3(d, "（%s）%s（牵头人员：%s）", cn_num(k), g->name, staff);
+	free(staff);
+	doc_p(d, "本季度推进计划：");
+	t = doc_table(d, "本季度无推进计划事项。", UNIT_COLS);
+	plan_units(t, m, g->id, lo, hi);
+	agg_group(m, g->id, lo, hi, &a);
+	doc_p(d, "本季度完成率：%d ÷ %d = %s（本季度到期的全部事项）。",
+	    a.done, a.due, pct(rate10(a.done, a.due), b));
+	doc_p(d, "受阻和逾期事项：");
+	t = doc_table(d, "无。", UNIT_COLS);
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].it->group == g->id && is_gap(&m->u[i]))
+			unit_table_row(t, m, &m->u[i], false);
+	doc_p(d, "方案所列难点堵点：");
+	t = doc_table(d, "方案未列难点堵点。", "编号|难点堵点~");
+	for (i = 0; i < m->plan.nitems; i++)
+		if (m->plan.items[i].group == g->id &&
+		    m->plan.items[i].kind == ZZ_DIFFICULTY)
+			tab_row(t, m->plan.items[i].id, m->plan.items[i].text);
+	doc_p(d, "下季度（%d年第%s季度）推进计划：", nq_y, cn_num(nq));
+	t = doc_table(d, "无。", UNIT_COLS);
+	plan_units(t, m, g->id, zz_mkdate(nq_y, nq * 3 - 2, 1),
+	    zz_quarter_end(nq_y, nq));
+}
+
+int
+report_quarterly(struct model *m, int y, int q, struct rdoc *d)
+{
+	zz_date lo = zz_mkdate(y, q * 3 - 2, 1), hi = zz_quarter_end(y, q);
+	int nqy = q == 4 ? y + 1 : y, nq = q == 4 ? 1 : q + 1;
+	struct rtab *t;
+	struct agg a;
+	char *subject, *title, b[16], c[7][16], id[16];
+	size_t i;
+	char **row;
+
+	d->kind = "quarterly";
+	d->period = zz_xasprintf("%04d-Q%d", y, q);
+	if (check_data(m, d->period, lo, hi) < 0)
+		return -1;
+	subject = zz_plan_subject(&m->plan);
+	title = zz_xasprintf("%d年第%s季度%s工作分析", y, cn_num(q), subject);
+	doc_title(d, title);
+	free(title);
+	free(subject);
+	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
+	    m->plan.doc.number ? m->plan.doc.number : "",
+	    m->plan.doc.title ? m->plan.doc.title : "");
+	doc_h2(d, "一、总体情况");
+	t = doc_table(d, NULL, "序号>|专班|本季应完成>|已完成>|按时>|逾期完成>|"
+	    "未完成>|受阻>|完成率>");
+	d->barlabel = "各专班本季度完成率（本季度到期事项中已完成 ÷ 应完成）";
+	for (i = 0; i <= m->plan.ngroups; i++) {
+		int gid = i < m->plan.ngroups ? m->plan.groups[i].id : 0;
+		const char *name = zz_group_name(&m->plan, gid);
+
+		agg_group(m, gid, lo, hi, &a);
+		snprintf(id, sizeof id, "%d", gid);
+		snprintf(c[0], 16, "%d", a.due);
+		snprintf(c[1], 16, "%d", a.done);
+		snprintf(c[2], 16, "%d", a.ontime);
+		snprintf(c[3], 16, "%d", a.late);
+		snprintf(c[4], 16, "%d", a.open);
+		snprintf(c[5], 16, "%d", a.blocked);
+		tab_row(t, id, name, c[0], c[1], c[2], c[3], c[4], c[5],
+		    pct(rate10(a.done, a.due), b));
+		row = doc_row(d, gid ? "group" : "office", id, name);
+		row_set(row, F_GROUP, "%d", gid);
+		row_agg(row, &a);
+		if (gid)
+			doc_bar(d, name, rate10(a.done, a.due));
+	}
+	agg_group(m, -2, lo, hi, &a);
+	row_agg(doc_row(d, "total", "", "合计"), &a);
+	common_rules(d);
+	doc_rule(d, "本季应完成 = 完成时限在本季度内且不晚于统计日的事项；"
+	    "季度完成率 = 其中已完成 ÷ 本季应完成；受阻 = 其中最新状态为受阻的。");
+	doc_charts(d);
+	doc_h2(d, "二、各专班推进情况");
+	for (i = 0; i < m->plan.ngroups; i++)
+		quarter_group(d, m, &m->plan.groups[i], (int)i + 1, lo, hi, nqy,
+		    nq);
+	doc_h2(d, "三、领导小组办公室工作");
+	t = doc_table(d, "本季度无职责事项。", UNIT_COLS);
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].it->group == 0 && m->u[i].due >= lo &&
+		    m->u[i].due <= hi)
+			unit_table_row(t, m, &m->u[i], false);
+	doc_h2(d, "四、差距与不足（逾期和受阻事项）");
+	t = doc_table(d, "无逾期或受阻事项。", GUNIT_COLS);
+	for (i = 0; i < m->nu; i++)
+		if (is_gap(&m->u[i])) {
+			unit_table_row(t, m, &m->u[i], true);
+			row = doc_row(d, "gap", m->u[i].id, m->u[i].it->text);
+			row_unit(row, m, &m->u[i]);
+		}
+	item_rows(d, m, "item", lo, hi < m->asof ? hi : m->asof);
+	(void)c;
+	return 0;
+}
