@@ -184,6 +184,7 @@ on_report(void *ctx, const struct zz_report *r)
  * the library knows.  Ids too long for a record go to the map directly.
  */
 #define AHEAD 16
+#define DEEP 8		/* how many turns before its own a record is fetched */
 struct rec {
 	char id[40];
 	zz_date date;
@@ -300,8 +301,8 @@ on_report_ahead(void *ctx, const struct zz_report *r)
 	a->q[k].id = a->id[k];
 	a->hash[k] = zz_map_hash(r->id, len);
 	prefetch(a, a->hash[k], false);
-	if (a->n >= AHEAD / 2)
-		prefetch(a, a->hash[(a->n - AHEAD / 2) % AHEAD], true);
+	if (a->n >= AHEAD - DEEP)
+		prefetch(a, a->hash[(a->n - (AHEAD - DEEP)) % AHEAD], true);
 	a->n++;
 	return 0;
 }
