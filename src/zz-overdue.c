@@ -14,6 +14,7 @@
 enum { OPT_WITHIN = ZZ_OPT_FIRST_FREE, OPT_PERSON, OPT_UNIT };
 
 #define FORMATS "text,csv,tsv,json,jsonl,ics"
+#define FMT_ICS 100	/* zz_common_opt's number for a format of our own */
 
 struct opts {
 	struct zz_common c;
@@ -576,7 +577,7 @@ main(int argc, char **argv)
 	qsort(r.v, r.n, sizeof *r.v, by_lateness);
 	for (i = 0; i < r.n; i++)
 		overdue += r.v[i].late > 0;
-	if (!o.quiet && o.c.fmt == 100)
+	if (!o.quiet && o.c.fmt == FMT_ICS)
 		print_ics(&o, &p, &r);
 	else if (!o.quiet) {
 		if (o.c.fmt == ZZ_FMT_TEXT)
