@@ -84,6 +84,17 @@ eq "an occurrence's own report comes before the item's" \
     "0.R1@2022-04 0.R2@2022-03" "$(ids)"
 reset_log
 
+# quoted fields, a note over two lines, and a last line cut by a crash
+report '2022-03-30,1.P1,done,100,"a, ""quoted"" note",关若飞' \
+    '2022-03-31,0.R1@2022-03,done,,"two' 'lines",x'
+printf '2022-03-31,2.P1,done,,torn' >>"$LOG"
+run zz-overdue -d "$D" --as-of 2022-04-01 -o csv
+eq "quoted and multi-line reports close; a torn line does not count" \
+    "0.R2@2022-03 2.P1 3.P1 4.P1" "$(ids)"
+has "a torn last line: warned with its line" "$TMP/err" "status.csv:5: the last line has no newline"
+status "a torn last line is no error" 1
+reset_log
+
 # --- --within ---
 run zz-overdue -d "$D" --as-of 2022-04-01 --within 30 -o csv
 status "--within with something overdue" 1
