@@ -77,7 +77,12 @@ zz_report_parse(char **f, int n, struct zz_report *r, const char **why)
 		return -1;
 	}
 	r->progress = -1;
-	if (*f[3]) {
+	if (f[3][0] >= '0' && f[3][0] <= '9' && (!f[3][1] ||
+	    (f[3][1] >= '0' && f[3][1] <= '9' && !f[3][2]))) {
+		/* one or two digits, as most lines have: no strtol */
+		r->progress = f[3][1] ? (f[3][0] - '0') * 10 + f[3][1] - '0' :
+		    f[3][0] - '0';
+	} else if (*f[3]) {
 		errno = 0;
 		v = strtol(f[3], &end, 10);
 		if (*end == '%')

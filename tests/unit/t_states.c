@@ -161,9 +161,43 @@ test_log_open(void)
 	zz_buf_free(&b);
 }
 
+/* The progress column: the quick digits path and strtol agree. */
+static int
+progress(const char *p)
+{
+	char date[] = "2022-01-01", id[] = "1.P1", st[] = "doing", note[] = "",
+	    by[] = "", prog[16];
+	char *f[6] = {date, id, st, prog, note, by};
+	struct zz_report r;
+	const char *why;
+
+	snprintf(prog, sizeof prog, "%s", p);
+	return zz_report_parse(f, 6, &r, &why) < 0 ? -2 : r.progress;
+}
+
+static void
+test_progress(void)
+{
+	CHECK(progress("") == -1);
+	CHECK(progress("0") == 0);
+	CHECK(progress("7") == 7);
+	CHECK(progress("07") == 7);
+	CHECK(progress("42") == 42);
+	CHECK(progress("100") == 100);
+	CHECK(progress("5%") == 5);
+	CHECK(progress("+5") == 5);
+	CHECK(progress("-0") == 0);
+	CHECK(progress("101") == -2);
+	CHECK(progress("-1") == -2);
+	CHECK(progress("4x") == -2);
+	CHECK(progress("x") == -2);
+	CHECK(progress("1000") == -2);
+}
+
 int
 main(void)
 {
+	test_progress();
 	zz_setprog("t_states");
 	test_map();
 	test_states();
