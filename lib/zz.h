@@ -350,10 +350,11 @@ void zz_table_note(struct zz_table *t, const char *text);
  * (not a terminal). */
 int zz_term_width(FILE *f);
 void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
-/* Print and drop the rows so far in csv, tsv and jsonl, whose lines need
- * no other row, so a long answer takes no memory; the header comes with
- * the first print.  Does nothing in text and json. */
-void zz_table_flush(struct zz_table *t, FILE *f, enum zz_fmt fmt);
+/* In csv, tsv and jsonl, whose lines need no other row: print the rows so
+ * far, and every row added later at once, uncopied, so a long answer takes
+ * no memory (zz_table_print then ends the table).  Does nothing in text
+ * and json. */
+void zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt);
 void zz_table_free(struct zz_table *t);
 /* Write a JSON value, compact for jsonl, indented otherwise. */
 void zz_json_print(FILE *f, json_t *v, bool compact);

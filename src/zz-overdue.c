@@ -434,6 +434,7 @@ print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
 	const char *v[NCOLS];
 	size_t i;
 
+	zz_table_stream(t, stdout, (enum zz_fmt)o->c.fmt);
 	for (i = 0; i < r->n; i++) {
 		const struct row *w = &r->v[i];
 
@@ -445,8 +446,6 @@ print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
 		}
 		row_values(p, w, text, &cache, bufs, v);
 		zz_table_add(t, v);
-		if (i % 1024 == 1023)
-			zz_table_flush(t, stdout, (enum zz_fmt)o->c.fmt);
 	}
 	if (text) {
 		zz_fmt_date(o->c.asof, bufs[0]);
