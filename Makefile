@@ -12,7 +12,7 @@ JANSSON_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 CSV_CFLAGS = $(shell pkg-config --cflags libcsv 2>/dev/null)
 CSV_LIBS = $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
 ALL_CFLAGS = $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
-LIBS = lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS)
+LIBS = lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS) -pthread
 
 PROGS = $(patsubst src/%.c,bin/%,$(wildcard src/zz-*.c))
 LIBSRC = $(wildcard lib/*.c)
