@@ -15,7 +15,7 @@ ALL_CFLAGS = $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
 # O: where the build goes, empty for the tree itself; the sanitizer build
 # uses O=build/san/ (see check-sanitize), with a trailing slash.
 O =
-LIBS = $(O)lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS)
+LIBS = $(O)lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS) -pthread
 
 PROGS = $(patsubst src/%.c,$(O)bin/%,$(wildcard src/zz-*.c))
 LIBSRC = $(wildcard lib/*.c)
@@ -180,3 +180,9 @@ $(O)bin/zz-report: $(REPORT_SRC) src/report/report.h $(O)lib/libzz.a lib/zz.h
 deps-test:
 	@sh tools/deps-test.sh
 .PHONY: deps-test
+
+# The hot path at scale against mawk & co (not part of check; see bench/run.sh).
+bench: bin/zz-overdue
+	nice sh bench/run.sh
+
+.PHONY: bench

@@ -5,8 +5,8 @@
  * newline (a crash cut it: zz-status fsck says so and repairs it on
  * request), append every line with one write() and fsync.  A short write
  * (full disk, file size limit) is undone with ftruncate, so the log never
- * keeps half a line.  Readers take a shared flock while they copy the log,
- * so they never see a write in progress. */
+ * keeps half a line.  Readers take a shared flock while they copy the log
+ * or take its length, so they never see a write in progress. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -259,24 +259,117 @@ zz_log_read(const char *path, size_t *len, long *torn)
 	return b.s ? zz_buf_take(&b) : zz_xstrdup("");
 }
 
+/*
+ * zz_log_open streams the log rather than copying it, so that reading a
+ * long log takes no memory.  Under the shared lock it only takes the
+ * log's length and finds a torn tail; the bytes before that point never
+ * change afterwards (writers only append whole lines, and undo or repair
+ * only past it), so the stream reads them without holding the lock, and
+ * a writer never waits for a slow reader.
+ */
+struct logfd {
+	int fd;
+	off_t pos, limit;
+};
+
+static ssize_t
+logfd_read(void *c, char *buf, size_t n)
+{
+	struct logfd *l = c;
+	ssize_t r;
+
+	if ((off_t)n > l->limit - l->pos)
+		n = (size_t)(l->limit - l->pos);
+	if (n == 0)
+		return 0;
+	while ((r = pread(l->fd, buf, n, l->pos)) < 0 && errno == EINTR)
+		;
+	if (r > 0)
+		l->pos += r;
+	return r;
+}
+
+static int
+logfd_close(void *c)
+{
+	struct logfd *l = c;
+	int rc = close(l->fd);
+
+	free(l);
+	return rc;
+}
+
+/* The end of the last whole line of the first size bytes of fd, and,
+ * when bytes follow it, the number of the line they start. */
+static int
+whole_lines(int fd, off_t size, off_t *limit, long *torn)
+{
+	char chunk[65536], last;
+	off_t at = size;
+	ssize_t n;
+	char *nl;
+
+	*limit = size;
+	*torn = 0;
+	if (size == 0 || (pread(fd, &last, 1, size - 1) == 1 && last == '\n'))
+		return 0;
+	*limit = 0;
+	while (at > 0) {
+		n = at < (off_t)sizeof chunk ? (ssize_t)at : (ssize_t)sizeof chunk;
+		if (pread(fd, chunk, (size_t)n, at - n) != n)
+			return -1;
+		at -= n;
+		if ((nl = memrchr(chunk, '\n', (size_t)n))) {
+			*limit = at + (nl - chunk) + 1;
+			break;
+		}
+	}
+	*torn = 1;	/* rare: count the lines before the torn one */
+	for (at = 0; at < *limit; at += n) {
+		n = *limit - at < (off_t)sizeof chunk ? (ssize_t)(*limit - at) :
+		    (ssize_t)sizeof chunk;
+		if (pread(fd, chunk, (size_t)n, at) != n)
+			return -1;
+		for (nl = chunk; (nl = memchr(nl, '\n', (size_t)(chunk + n - nl)));
+		    nl++)
+			(*torn)++;
+	}
+	return 0;
+}
+
 FILE *
 zz_log_open(const char *path, long *torn)
 {
-	size_t len;
-	char *s = zz_log_read(path, &len, torn);
+	cookie_io_functions_t io = {logfd_read, NULL, NULL, logfd_close};
+	struct logfd *l;
+	struct stat st;
 	FILE *f;
+	int fd;
 
-	if (!s)
-		return NULL;
-	/* a temporary file, not fmemopen: it owns its bytes and takes 0 */
-	if (!(f = tmpfile()) || fwrite(s, 1, len, f) != len ||
-	    fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
-		zz_warn("%s: cannot copy the log: %s", path, strerror(errno));
-		if (f)
-			fclose(f);
-		free(s);
+	*torn = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		zz_warn("%s: cannot open: %s", path, strerror(errno));
 		return NULL;
 	}
-	free(s);
+	if (flock(fd, LOCK_SH) < 0 || fstat(fd, &st) < 0) {
+		zz_warn("%s: cannot lock: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		zz_warn("%s: is a directory, not a CSV file", path);
+		close(fd);
+		return NULL;
+	}
+	l = zz_xcalloc(1, sizeof *l);
+	l->fd = fd;
+	if (whole_lines(fd, st.st_size, &l->limit, torn) < 0) {
+		zz_warn("%s: read error: %s", path, strerror(errno));
+		logfd_close(l);
+		return NULL;
+	}
+	flock(fd, LOCK_UN);
+	if (!(f = fopencookie(l, "r", io)))
+		zz_die("out of memory");
 	return f;
 }

@@ -3,12 +3,14 @@
  * can be reported with the line it starts on. */
 #include <csv.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "zz.h"
 
 bool zz_csv_safe = false;
+bool zz_csv_fast = true;
 
 struct reader {
 	const char *name;
@@ -18,6 +20,7 @@ struct reader {
 	int n, cap;
 	long line, start;
 	int stop;
+	unsigned char cls[256];	/* byte classes for fast_line */
 };
 
 static void
@@ -59,6 +62,40 @@ is_space(unsigned char c)
 	return 0;	/* spaces are data, never trimmed */
 }
 
+/* True only when s is valid UTF-8, checked quickly for ASCII and the
+ * two- and three-byte characters of Chinese text; anything else is left
+ * to zz_utf8_check, which has the last word. */
+static bool
+utf8_quick(const unsigned char *s, size_t n)
+{
+	const unsigned char *e = s + n;
+	uint64_t w;
+
+	while (s < e) {
+		if (e - s >= 8) {
+			memcpy(&w, s, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				s += 8;
+				continue;
+			}
+		}
+		if (*s < 0x80) {
+			s++;
+		} else if (*s >= 0xc2 && *s <= 0xdf && e - s >= 2 &&
+		    (s[1] & 0xc0) == 0x80) {
+			s += 2;
+		} else if ((*s & 0xf0) == 0xe0 && e - s >= 3 &&
+		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+		    !(*s == 0xe0 && s[1] < 0xa0) &&	/* overlong */
+		    !(*s == 0xed && s[1] >= 0xa0)) {	/* surrogate */
+			s += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
 /* A NUL inside a line is never valid text. */
 static int
 check_line(struct reader *r, const char *s, size_t n)
@@ -69,7 +106,8 @@ check_line(struct reader *r, const char *s, size_t n)
 		zz_fwarn(r->name, r->line, "NUL byte in text (binary file?)");
 		return -1;
 	}
-	if ((bad = zz_utf8_check(s, n)) != n) {
+	if (!utf8_quick((const unsigned char *)s, n) &&
+	    (bad = zz_utf8_check(s, n)) != n) {
 		zz_fwarn(r->name, r->line, "invalid UTF-8 (byte 0x%02x at "
 		    "column %zu); the file must be UTF-8", (unsigned char)s[bad],
 		    bad + 1);
@@ -78,14 +116,94 @@ check_line(struct reader *r, const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * The fast path: a whole line outside any record, of valid UTF-8 in one
+ * to three bytes a character, with no NUL, no quote and no carriage
+ * return but one before the newline, is split where it stands in one
+ * pass.  libcsv would read such a line the same way.  Any other line is
+ * left as it was (0) for the checks and libcsv.
+ */
+/* Byte classes for fast_line. */
+enum { C_TEXT, C_DELIM, C_LEAD2, C_LEAD3, C_OTHER };
+
+static void
+classes(unsigned char *cls, char delim)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		cls[c] = c < 0x80 ? C_TEXT : c >= 0xc2 && c <= 0xdf ? C_LEAD2 :
+		    (c & 0xf0) == 0xe0 ? C_LEAD3 : C_OTHER;
+	cls['"'] = cls['\r'] = cls['\0'] = C_OTHER;
+	cls[(unsigned char)delim] = C_DELIM;
+}
+
+static int
+fast_line(struct reader *r, char *line, size_t n, char delim)
+{
+	unsigned char *s = (unsigned char *)line, *e = s + n, *cut, end;
+	const unsigned char *cls = r->cls;
+
+	if (e > s && e[-1] == '\n')
+		e--;
+	if (e > s && e[-1] == '\r')
+		e--;
+	end = *e;	/* the line's own bytes, or the spare one past them */
+	*e = (unsigned char)delim;	/* so the loop needs no end test */
+	r->n = 0;
+	for (cut = s;; s++) {
+		while (cls[*s] == C_TEXT)
+			s++;
+		if (cls[*s] == C_DELIM) {
+			if (r->n == r->cap) {
+				r->cap = r->cap ? r->cap * 2 : 16;
+				r->fields = zz_xreallocarray(r->fields,
+				    (size_t)r->cap, sizeof *r->fields);
+			}
+			r->fields[r->n++] = (char *)cut;
+			*s = '\0';
+			if (s == e)
+				break;
+			cut = s + 1;
+		} else if (cls[*s] == C_LEAD2 && e - s >= 2 &&
+		    (s[1] & 0xc0) == 0x80) {
+			s++;
+		} else if (cls[*s] == C_LEAD3 && e - s >= 3 &&
+		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+		    !(*s == 0xe0 && s[1] < 0xa0) &&	/* overlong */
+		    !(*s == 0xed && s[1] >= 0xa0)) {	/* surrogate */
+			s += 2;
+		} else {
+			goto slow;
+		}
+	}
+	r->start = r->line;
+	/* a blank line is no record, as in libcsv */
+	if (r->n > 1 || r->fields[0][0] != '\0')
+		r->stop = r->fn(r->ctx, r->fields, r->n, r->start);
+	r->n = 0;	/* the fields point into the line: nothing to free */
+	return 1;
+slow:
+	/* put the delimiters back: no NUL came before s but ours */
+	for (cut = (unsigned char *)line; cut < s; cut++)
+		if (*cut == '\0')
+			*cut = (unsigned char)delim;
+	*e = end;
+	r->n = 0;
+	return 0;
+}
+
 static int
 feed(struct csv_parser *p, struct reader *r, char *s, size_t n)
 {
 	if (r->line == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		s += 3, n -= 3;
+	/* p->pstate 0: not inside a record, so a new one starts here */
+	if (p->pstate == 0 && zz_csv_fast && fast_line(r, s, n, p->delim_char))
+		return 0;
 	if (check_line(r, s, n) < 0)
 		return -1;
-	if (p->pstate == 0)	/* not inside a quoted field: a new record */
+	if (p->pstate == 0)
 		r->start = r->line;
 	if (csv_parse(p, s, n, on_field, on_record, r) != n) {
 		if (csv_error(p) == CSV_EPARSE)
@@ -117,13 +235,59 @@ feed_line(struct csv_parser *p, struct reader *r, char *s, size_t n)
 	return feed(p, r, s, n);
 }
 
+/* Lines read in big chunks; each is given with its newline, if any, and
+ * may be written to, one byte past its end included. */
+struct lines {
+	FILE *f;
+	char *buf;
+	size_t cap, start, end, seen;
+	bool eof;
+};
+
+static ssize_t
+next_line(struct lines *l, char **s)
+{
+	char *nl;
+	size_t n;
+
+	for (;;) {
+		nl = memchr(l->buf + l->seen, '\n', l->end - l->seen);
+		if (nl || (l->eof && l->start < l->end)) {
+			n = nl ? (size_t)(nl + 1 - (l->buf + l->start)) :
+			    l->end - l->start;
+			*s = l->buf + l->start;
+			l->start = l->seen = l->start + n;
+			return (ssize_t)n;
+		}
+		if (l->eof)
+			return 0;
+		if (l->start > 0) {
+			memmove(l->buf, l->buf + l->start, l->end - l->start);
+			l->end -= l->start;
+			l->start = 0;
+		}
+		l->seen = l->end;
+		if (l->cap - l->end < 2) {
+			l->cap *= 2;
+			l->buf = zz_xrealloc(l->buf, l->cap);
+		}
+		n = fread(l->buf + l->end, 1, l->cap - l->end - 1, l->f);
+		if (n == 0) {
+			if (ferror(l->f))
+				return -1;
+			l->eof = true;
+		}
+		l->end += n;
+	}
+}
+
 int
 zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 {
 	struct csv_parser p;
-	struct reader r = {name, fn, ctx, NULL, 0, 0, 0, 1, 0};
-	char *line = NULL;
-	size_t cap = 0;
+	struct reader r = {name, fn, ctx, NULL, 0, 0, 0, 1, 0, {0}};
+	struct lines l = {f, NULL, 1 << 20, 0, 0, 0, false};
+	char *line;
 	ssize_t len;
 	int rc = 0;
 
@@ -131,7 +295,9 @@ zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 		zz_die("out of memory");
 	csv_set_delim(&p, (unsigned char)delim);
 	csv_set_space_func(&p, is_space);
-	for (r.line = 1; !r.stop && (len = getline(&line, &cap, f)) != -1;
+	classes(r.cls, delim);
+	l.buf = zz_xmalloc(l.cap);
+	for (r.line = 1; !r.stop && (len = next_line(&l, &line)) > 0;
 	    r.line++) {
 		if ((rc = feed_line(&p, &r, line, (size_t)len)) != 0)
 			break;
@@ -151,7 +317,7 @@ zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 	csv_free(&p);
 	clear(&r);
 	free(r.fields);
-	free(line);
+	free(l.buf);
 	if (rc == 0 && r.stop)
 		rc = r.stop;
 	return rc;

@@ -176,7 +176,7 @@ read_group(struct jctx *c, json_t *o, struct zz_plan *p)
 	struct zz_group *g = zz_plan_add_group(p);
 	long id;
 
-	if (get_int(c, o, "id", 1, 9999, &id) ||
+	if (get_int(c, o, "id", 1, ZZ_GROUP_MAX, &id) ||
 	    get_str(c, o, "name", &g->name, true) ||
 	    get_str(c, o, "goal", &g->goal, false) ||
 	    get_date(c, o, "due", &g->due) ||
@@ -204,7 +204,7 @@ read_member(struct jctx *c, json_t *o, struct zz_plan *p)
 	long g;
 	int rc = -1;
 
-	if (!get_int(c, o, "group", 0, 9999, &g) &&
+	if (!get_int(c, o, "group", 0, ZZ_GROUP_MAX, &g) &&
 	    !get_str(c, o, "name", &name, true) &&
 	    !get_str(c, o, "role", &role, true)) {
 		zz_plan_add_member(p, (int)g, name, role);
@@ -223,7 +223,7 @@ read_item(struct jctx *c, json_t *o, struct zz_plan *p)
 	int k = -1;
 
 	if (get_str(c, o, "id", &it->id, true) ||
-	    get_int(c, o, "group", 0, 9999, &g) ||
+	    get_int(c, o, "group", 0, ZZ_GROUP_MAX, &g) ||
 	    get_str(c, o, "kind", &kind, true) ||
 	    get_int(c, o, "seq", 0, 99999, &seq) ||
 	    get_str(c, o, "text", &it->text, true) ||

@@ -177,13 +177,24 @@ hash(const char *s, size_t n)
 	return h;
 }
 
-static size_t
-map_find(const struct zz_map *m, const char *key, size_t klen)
+/* A slot's stored hash (never 0; 0 marks an empty slot) is compared
+ * before its key, so a probe reads a key only when it is almost surely
+ * the one sought. */
+static unsigned
+slot_hash(const char *key, size_t klen)
 {
-	size_t i = hash(key, klen) & (m->cap - 1);
+	unsigned h = (unsigned)hash(key, klen);
 
-	while (m->keys[i] && (strncmp(m->keys[i], key, klen) != 0 ||
-	    m->keys[i][klen] != '\0'))
+	return h ? h : 1;
+}
+
+static size_t
+map_find(const struct zz_map *m, const char *key, size_t klen, unsigned h)
+{
+	size_t i = h & (m->cap - 1);
+
+	while (m->hash[i] && (m->hash[i] != h ||
+	    strncmp(m->keys[i], key, klen) != 0 || m->keys[i][klen] != '\0'))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -197,15 +208,20 @@ map_grow(struct zz_map *m)
 	m->cap = old.cap ? old.cap * 2 : 64;
 	m->keys = zz_xcalloc(m->cap, sizeof *m->keys);
 	m->vals = zz_xcalloc(m->cap, sizeof *m->vals);
+	m->hash = zz_xcalloc(m->cap, sizeof *m->hash);
 	for (i = 0; i < old.cap; i++) {
 		if (!old.keys[i])
 			continue;
-		j = map_find(m, old.keys[i], strlen(old.keys[i]));
+		j = old.hash[i] & (m->cap - 1);
+		while (m->hash[j])
+			j = (j + 1) & (m->cap - 1);
 		m->keys[j] = old.keys[i];
 		m->vals[j] = old.vals[i];
+		m->hash[j] = old.hash[i];
 	}
 	free(old.keys);
 	free(old.vals);
+	free(old.hash);
 }
 
 /* The value slot of key, added (NULL) when missing. */
@@ -214,16 +230,52 @@ zz_map_slot(struct zz_map *m, const char *key, size_t klen, bool *isnew)
 {
 	size_t i;
 
-	if ((m->n + 1) * 4 >= m->cap * 3)
+	unsigned h = slot_hash(key, klen);
+
+	/* 80% full at most: with the hashes stored, a probe past a
+	 * neighbour is cheap, and 200,000 keys fit in 2^18 slots */
+	if ((m->n + 1) * 5 >= m->cap * 4)
 		map_grow(m);
-	i = map_find(m, key, klen);
+	i = map_find(m, key, klen, h);
 	if (isnew)
 		*isnew = m->keys[i] == NULL;
 	if (!m->keys[i]) {
 		m->keys[i] = zz_xstrndup(key, klen);
+		m->hash[i] = h;
 		m->n++;
 	}
 	return &m->vals[i];
+}
+
+unsigned
+zz_map_hash(const char *key, size_t klen)
+{
+	return slot_hash(key, klen);
+}
+
+/* Only hints to the cache: nothing here changes the map. */
+void
+zz_map_prefetch(const struct zz_map *m, unsigned h, bool deep)
+{
+	size_t i;
+
+	if (!m->cap)
+		return;
+	i = h & (m->cap - 1);
+	if (!deep) {
+		__builtin_prefetch(&m->hash[i]);
+		__builtin_prefetch(&m->keys[i]);
+		__builtin_prefetch(&m->vals[i]);
+	} else {
+		/* the slot's line came in by now: find the key as map_find
+		 * will, and fetch what its slot points to */
+		for (; m->hash[i]; i = (i + 1) & (m->cap - 1))
+			if (m->hash[i] == h) {
+				__builtin_prefetch(m->keys[i]);
+				__builtin_prefetch(m->vals[i]);
+				break;
+			}
+	}
 }
 
 void *
@@ -233,7 +285,7 @@ zz_map_get(const struct zz_map *m, const char *key, size_t klen)
 
 	if (!m->cap)
 		return NULL;
-	i = map_find(m, key, klen);
+	i = map_find(m, key, klen, slot_hash(key, klen));
 	return m->keys[i] ? m->vals[i] : NULL;
 }
 
@@ -251,5 +303,6 @@ zz_map_free(struct zz_map *m, void (*freeval)(void *))
 	}
 	free(m->keys);
 	free(m->vals);
+	free(m->hash);
 	memset(m, 0, sizeof *m);
 }

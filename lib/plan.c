@@ -164,7 +164,10 @@ zz_plan_check(struct zz_plan *p, const char *name)
 {
 	size_t i, j;
 
-	for (i = 0; i < p->ngroups; i++)
+	/* ids in increasing order (the usual case) cannot repeat */
+	for (i = 1; i < p->ngroups && p->groups[i - 1].id < p->groups[i].id;)
+		i++;
+	for (i = i < p->ngroups ? 0 : i; i < p->ngroups; i++)
 		for (j = 0; j < i; j++)
 			if (p->groups[i].id == p->groups[j].id) {
 				zz_fwarn(name, 0, "duplicate group id %d",
@@ -199,6 +202,9 @@ zz_plan_group(const struct zz_plan *p, int id)
 {
 	size_t i;
 
+	/* groups are usually numbered 1..n in order: no search then */
+	if (id >= 1 && (size_t)id <= p->ngroups && p->groups[id - 1].id == id)
+		return &p->groups[id - 1];
 	for (i = 0; i < p->ngroups; i++)
 		if (p->groups[i].id == id)
 			return &p->groups[i];

@@ -21,8 +21,12 @@ zz_status_parse(const char *s)
 {
 	int i, j;
 
+	/* the English names first: what a log mostly holds */
+	for (i = 0; i < ZZ_NSTATUS; i++)
+		if (!strcmp(s, statuses[i].name))
+			return i;
 	for (i = 0; i < ZZ_NSTATUS; i++) {
-		if (!strcmp(s, statuses[i].name) || !strcmp(s, statuses[i].cn))
+		if (!strcmp(s, statuses[i].cn))
 			return i;
 		for (j = 0; statuses[i].alias[j]; j++)
 			if (!strcmp(s, statuses[i].alias[j]))
@@ -73,7 +77,12 @@ zz_report_parse(char **f, int n, struct zz_report *r, const char **why)
 		return -1;
 	}
 	r->progress = -1;
-	if (*f[3]) {
+	if (f[3][0] >= '0' && f[3][0] <= '9' && (!f[3][1] ||
+	    (f[3][1] >= '0' && f[3][1] <= '9' && !f[3][2]))) {
+		/* one or two digits, as most lines have: no strtol */
+		r->progress = f[3][1] ? (f[3][0] - '0') * 10 + f[3][1] - '0' :
+		    f[3][0] - '0';
+	} else if (*f[3]) {
 		errno = 0;
 		v = strtol(f[3], &end, 10);
 		if (*end == '%')
@@ -168,6 +177,178 @@ on_report(void *ctx, const struct zz_report *r)
 	return 0;
 }
 
+/*
+ * A big log is mostly waiting for memory: each line looks up its id in a
+ * table far larger than the cache.  So while the log is read, the latest
+ * state of each (short) id is kept in a compact table of its own: a slot
+ * holds the id's hash and the index of a 64-byte record that holds the id
+ * and its state, so a line touches two cache lines.  Reports pass through
+ * a short queue: an id's slot is fetched when it enters, its record
+ * halfway, and the report is applied when it leaves, in log order.  At
+ * the end the records become the map of struct zz_state that the rest of
+ * the library knows.  Ids too long for a record go to the map directly.
+ */
+#define AHEAD 16
+#define DEEP 8		/* how many turns before its own a record is fetched */
+struct rec {
+	char id[40];
+	zz_date date;
+	int status, progress;
+	long line;		/* 0: no report yet */
+};
+struct cslot {
+	unsigned hash, rec;	/* hash 0: empty */
+};
+struct ahead {
+	struct zz_states *s;
+	struct zz_report q[AHEAD];
+	char id[AHEAD][sizeof ((struct rec *)0)->id];
+	unsigned hash[AHEAD];
+	size_t n;		/* reports queued so far */
+	struct cslot *slot;
+	size_t cap;		/* slots, a power of two */
+	struct rec *rec;
+	size_t nrec, caprec;
+};
+
+static void
+grow_slots(struct ahead *a)
+{
+	struct cslot *old = a->slot;
+	size_t i, j, oldcap = a->cap;
+
+	a->cap = oldcap ? oldcap * 2 : 1024;
+	a->slot = zz_xcalloc(a->cap, sizeof *a->slot);
+	for (i = 0; i < oldcap; i++) {
+		if (!old[i].hash)
+			continue;
+		for (j = old[i].hash & (a->cap - 1); a->slot[j].hash;
+		    j = (j + 1) & (a->cap - 1))
+			;
+		a->slot[j] = old[i];
+	}
+	free(old);
+}
+
+/* The record of id (len bytes, hash h), added when new. */
+static struct rec *
+rec_of(struct ahead *a, const char *id, size_t len, unsigned h)
+{
+	size_t i;
+
+	if ((a->nrec + 1) * 5 >= a->cap * 4)
+		grow_slots(a);
+	for (i = h & (a->cap - 1); a->slot[i].hash; i = (i + 1) & (a->cap - 1))
+		if (a->slot[i].hash == h &&
+		    strcmp(a->rec[a->slot[i].rec].id, id) == 0)
+			return &a->rec[a->slot[i].rec];
+	if (a->nrec == a->caprec) {
+		a->caprec = a->caprec ? a->caprec * 2 : 1024;
+		a->rec = zz_xreallocarray(a->rec, a->caprec, sizeof *a->rec);
+	}
+	a->slot[i].hash = h;
+	a->slot[i].rec = (unsigned)a->nrec;
+	memset(&a->rec[a->nrec], 0, sizeof *a->rec);
+	memcpy(a->rec[a->nrec].id, id, len + 1);
+	return &a->rec[a->nrec++];
+}
+
+/* Only hints to the cache. */
+static void
+prefetch(const struct ahead *a, unsigned h, bool deep)
+{
+	size_t i;
+
+	if (!a->cap)
+		return;
+	i = h & (a->cap - 1);
+	if (!deep) {
+		__builtin_prefetch(&a->slot[i]);
+		return;
+	}
+	for (; a->slot[i].hash; i = (i + 1) & (a->cap - 1))
+		if (a->slot[i].hash == h) {
+			__builtin_prefetch(&a->rec[a->slot[i].rec]);
+			return;
+		}
+}
+
+/* on_report's rule: a later date wins; on the same date, the later line. */
+static void
+apply(struct ahead *a, size_t k)
+{
+	const struct zz_report *r = &a->q[k];
+	struct rec *rc = rec_of(a, r->id, strlen(r->id), a->hash[k]);
+
+	if (rc->line && rc->date > r->date)
+		return;
+	rc->date = r->date;
+	rc->status = (int)r->status;
+	rc->progress = r->progress;
+	rc->line = r->line;
+}
+
+static int
+on_report_ahead(void *ctx, const struct zz_report *r)
+{
+	struct ahead *a = ctx;
+	size_t len = strlen(r->id), k;
+
+	if (r->date > a->s->asof)
+		return 0;
+	if (len >= sizeof a->id[0])	/* rare: straight to the map */
+		return on_report(a->s, r);
+	if (a->n >= AHEAD)
+		apply(a, (a->n - AHEAD) % AHEAD);
+	k = a->n % AHEAD;
+	memcpy(a->id[k], r->id, len + 1);
+	a->q[k] = *r;
+	a->q[k].id = a->id[k];
+	a->hash[k] = zz_map_hash(r->id, len);
+	prefetch(a, a->hash[k], false);
+	if (a->n >= AHEAD - DEEP)
+		prefetch(a, a->hash[(a->n - (AHEAD - DEEP)) % AHEAD], true);
+	a->n++;
+	return 0;
+}
+
+/* The queue's last reports, then every record into the map. */
+static void
+finish(struct ahead *a)
+{
+	size_t i = a->n > AHEAD ? a->n - AHEAD : 0;
+
+	for (; i < a->n; i++)
+		apply(a, i % AHEAD);
+	for (i = 0; i < a->nrec; i++) {
+		const struct rec *rc = &a->rec[i];
+		struct zz_state *st = zz_xcalloc(1, sizeof *st);
+
+		st->date = rc->date;
+		st->status = (enum zz_status)rc->status;
+		st->progress = rc->progress;
+		st->line = rc->line;
+		*zz_map_slot(&a->s->map, rc->id, strlen(rc->id), NULL) = st;
+	}
+}
+
+static int
+read_log(FILE *f, const char *name, struct zz_states *s)
+{
+	struct ahead a;
+	int rc;
+
+	if (s->keep_text)
+		return zz_log_each(f, name, on_report, s);
+	memset(&a, 0, sizeof a);
+	a.s = s;
+	if ((rc = zz_log_each(f, name, on_report_ahead, &a)) == 0)
+		finish(&a);
+	free(a.slot);
+	free(a.rec);
+	return rc;
+}
+
 int
 zz_states_read(struct zz_states *s, FILE *f, const char *name, zz_date asof,
     bool keep_text)
@@ -177,7 +358,7 @@ zz_states_read(struct zz_states *s, FILE *f, const char *name, zz_date asof,
 	memset(s, 0, sizeof *s);
 	s->asof = asof;
 	s->keep_text = keep_text;
-	if ((rc = zz_log_each(f, name, on_report, s)) < 0)
+	if ((rc = read_log(f, name, s)) < 0)
 		zz_states_free(s);
 	return rc;
 }

@@ -91,8 +91,8 @@ row_group(struct loader *l, char **f, long line)
 	zz_date due;
 	long id;
 
-	if (number(f[0], 1, 9999, &id) < 0)
-		return BADNUM("group id", f[0], 1, 9999);
+	if (number(f[0], 1, ZZ_GROUP_MAX, &id) < 0)
+		return BADNUM("group id", f[0], 1, ZZ_GROUP_MAX);
 	if (zz_plan_group(l->p, (int)id))
 		return zz_fwarn(l->name, line, "duplicate group id %ld", id), -1;
 	if (date_or_empty(f[3], &due) < 0)
@@ -127,8 +127,8 @@ row_member(struct loader *l, char **f, long line)
 {
 	long g;
 
-	if (number(f[0], 0, 9999, &g) < 0)
-		return BADNUM("group", f[0], 0, 9999);
+	if (number(f[0], 0, ZZ_GROUP_MAX, &g) < 0)
+		return BADNUM("group", f[0], 0, ZZ_GROUP_MAX);
 	if (g != 0 && !zz_plan_group(l->p, (int)g))
 		return zz_fwarn(l->name, line, "group %ld does not exist "
 		    "(groups.csv has no such id)", g), -1;
@@ -149,8 +149,8 @@ row_item(struct loader *l, char **f, long line)
 
 	if (!*f[0])
 		return zz_fwarn(l->name, line, "empty item id"), -1;
-	if (number(f[1], 0, 9999, &g) < 0)
-		return BADNUM("group", f[1], 0, 9999);
+	if (number(f[1], 0, ZZ_GROUP_MAX, &g) < 0)
+		return BADNUM("group", f[1], 0, ZZ_GROUP_MAX);
 	if (g != 0 && !zz_plan_group(l->p, (int)g))
 		return zz_fwarn(l->name, line, "item '%s': group %ld does not "
 		    "exist (groups.csv has no such id)", f[0], g), -1;

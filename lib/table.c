@@ -13,6 +13,9 @@ struct zz_table {
 	char ***rows;		/* rows[i] == NULL: a note, in notes[i] */
 	char **notes;
 	size_t n, cap;
+	bool headed;		/* csv/tsv header already printed */
+	FILE *sf;		/* zz_table_stream: rows go straight here */
+	enum zz_fmt sfmt;
 };
 
 int
@@ -47,12 +50,29 @@ grow(struct zz_table *t)
 	t->notes = zz_xreallocarray(t->notes, t->cap, sizeof *t->notes);
 }
 
+static void sv_head(struct zz_table *, FILE *, char);
+static void sv_row(struct zz_table *, FILE *, const char *const *, char);
+static json_t *row_json(struct zz_table *, const char *const *);
+
 void
 zz_table_add(struct zz_table *t, const char *const *vals)
 {
-	char **row = zz_xcalloc((size_t)t->ncols, sizeof *row);
+	char **row;
 	int i;
 
+	if (t->sf && t->sfmt != ZZ_FMT_JSONL) {
+		sv_head(t, t->sf, t->sfmt == ZZ_FMT_TSV ? '\t' : ',');
+		sv_row(t, t->sf, vals, t->sfmt == ZZ_FMT_TSV ? '\t' : ',');
+		return;
+	}
+	if (t->sf) {
+		json_t *o = row_json(t, vals);
+
+		zz_json_print(t->sf, o, true);
+		json_decref(o);
+		return;
+	}
+	row = zz_xcalloc((size_t)t->ncols, sizeof *row);
 	for (i = 0; i < t->ncols; i++)
 		row[i] = zz_xstrdup(vals[i] ? vals[i] : "");
 	grow(t);
@@ -156,25 +176,41 @@ print_text(struct zz_table *t, FILE *f)
 }
 
 static void
-print_sv(struct zz_table *t, FILE *f, char sep)
+sv_head(struct zz_table *t, FILE *f, char sep)
 {
-	size_t r;
 	int i;
 
+	if (t->headed)
+		return;
 	for (i = 0; i < t->ncols; i++)
 		zz_csv_field(f, t->cols[i].name, i == 0, sep);
 	putc('\n', f);
-	for (r = 0; r < t->n; r++) {
-		if (!t->rows[r])
-			continue;
-		for (i = 0; i < t->ncols; i++)
-			zz_csv_field(f, t->rows[r][i], i == 0, sep);
-		putc('\n', f);
-	}
+	t->headed = true;
+}
+
+static void
+sv_row(struct zz_table *t, FILE *f, const char *const *v, char sep)
+{
+	int i;
+
+	for (i = 0; i < t->ncols; i++)
+		zz_csv_field(f, v[i] ? v[i] : "", i == 0, sep);
+	putc('\n', f);
+}
+
+static void
+print_sv(struct zz_table *t, FILE *f, char sep)
+{
+	size_t r;
+
+	sv_head(t, f, sep);
+	for (r = 0; r < t->n; r++)
+		if (t->rows[r])
+			sv_row(t, f, (const char *const *)t->rows[r], sep);
 }
 
 static json_t *
-row_json(struct zz_table *t, char **row)
+row_json(struct zz_table *t, const char *const *row)
 {
 	json_t *o = json_object();
 	int i;
@@ -182,11 +218,12 @@ row_json(struct zz_table *t, char **row)
 	for (i = 0; i < t->ncols; i++) {
 		json_t *v;
 
+		const char *s = row[i] ? row[i] : "";
+
 		if (t->cols[i].type == 'i')
-			v = *row[i] ? json_integer(strtoll(row[i], NULL, 10)) :
-			    json_null();
+			v = *s ? json_integer(strtoll(s, NULL, 10)) : json_null();
 		else
-			v = json_string(row[i]);
+			v = json_string(s);
 		json_object_set_new(o, t->cols[i].name, v);
 	}
 	return o;
@@ -212,12 +249,14 @@ print_json(struct zz_table *t, FILE *f, bool lines)
 		if (!t->rows[r])
 			continue;
 		if (lines) {
-			json_t *o = row_json(t, t->rows[r]);
+			json_t *o = row_json(t,
+			    (const char *const *)t->rows[r]);
 
 			zz_json_print(f, o, true);
 			json_decref(o);
 		} else {
-			json_array_append_new(all, row_json(t, t->rows[r]));
+			json_array_append_new(all, row_json(t,
+			    (const char *const *)t->rows[r]));
 		}
 	}
 	if (!lines)
@@ -245,20 +284,38 @@ zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 	}
 }
 
-void
-zz_table_free(struct zz_table *t)
+static void
+free_rows(struct zz_table *t)
 {
 	size_t r;
 	int i;
 
-	if (!t)
-		return;
 	for (r = 0; r < t->n; r++) {
 		for (i = 0; t->rows[r] && i < t->ncols; i++)
 			free(t->rows[r][i]);
 		free(t->rows[r]);
 		free(t->notes[r]);
 	}
+	t->n = 0;
+}
+
+void
+zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt)
+{
+	if (fmt != ZZ_FMT_CSV && fmt != ZZ_FMT_TSV && fmt != ZZ_FMT_JSONL)
+		return;
+	zz_table_print(t, f, fmt);	/* the rows so far */
+	free_rows(t);
+	t->sf = f;
+	t->sfmt = fmt;
+}
+
+void
+zz_table_free(struct zz_table *t)
+{
+	if (!t)
+		return;
+	free_rows(t);
 	free(t->rows);
 	free(t->notes);
 	free(t);

@@ -60,10 +60,15 @@ struct zz_map {
 	char **keys;
 	void **vals;
 	size_t n, cap;
+	unsigned *hash;		/* of each key, to skip most key compares */
 };
 void **zz_map_slot(struct zz_map *m, const char *key, size_t klen, bool *isnew);
 void *zz_map_get(const struct zz_map *m, const char *key, size_t klen);
 void zz_map_free(struct zz_map *m, void (*freeval)(void *));
+/* For loops over many keys: the hash of a key, and a hint to fetch its
+ * slot (deep: the key and value the slot holds) before zz_map_slot. */
+unsigned zz_map_hash(const char *key, size_t klen);
+void zz_map_prefetch(const struct zz_map *m, unsigned h, bool deep);
 
 /* ---- utf8.c: validation and display width ---- */
 /* Decode one code point; returns its length in bytes, or -1 if invalid. */
@@ -144,6 +149,9 @@ void zz_csv_field(FILE *f, const char *s, bool first, char delim);
  * --csv-safe or $ZZ_CSV_SAFE (zz_common_init, zz_common_opt) for the
  * tools' csv/tsv output; the data files are always written as they are. */
 extern bool zz_csv_safe;
+/* Lines without quotes are split by zz_csv_read itself rather than by
+ * libcsv, with the same result; false sends every line to libcsv (tests). */
+extern bool zz_csv_fast;
 
 /* ---- plan.c: the plan tables ---- */
 enum zz_kind { ZZ_TASK, ZZ_DIFFICULTY, ZZ_PROJECT, ZZ_PLAN, ZZ_MEASURE,
@@ -197,6 +205,8 @@ struct zz_plan {
 };
 
 #define ZZ_OFFICE_NAME "领导小组办公室"
+/* Largest group id: a province may keep thousands of task forces. */
+#define ZZ_GROUP_MAX 999999
 
 /* Append rows; strings are copied. */
 struct zz_group *zz_plan_add_group(struct zz_plan *p);
@@ -317,7 +327,9 @@ int zz_log_append(const char *dir, const char *lines, size_t len);
  * (torn by a crash) is left out and its line number put in *torn (else 0).
  * Caller owns the result; NULL with a message on failure. */
 char *zz_log_read(const char *path, size_t *len, long *torn);
-/* The same as a stream for zz_log_each/zz_states_read (caller closes). */
+/* The same as a stream for zz_log_each/zz_states_read (caller closes):
+ * the log up to its last whole line when opened, read in place, so a
+ * long log takes no memory. */
 FILE *zz_log_open(const char *path, long *torn);
 
 /* ---- table.c: output in text, csv, tsv, json and jsonl ---- */
@@ -340,9 +352,21 @@ void zz_table_note(struct zz_table *t, const char *text);
  * (not a terminal). */
 int zz_term_width(FILE *f);
 void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
+/* In csv, tsv and jsonl, whose lines need no other row: print the rows so
+ * far, and every row added later at once, uncopied, so a long answer takes
+ * no memory (zz_table_print then ends the table).  Does nothing in text
+ * and json. */
+void zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt);
 void zz_table_free(struct zz_table *t);
 /* Write a JSON value, compact for jsonl, indented otherwise. */
 void zz_json_print(FILE *f, json_t *v, bool compact);
+
+/* ---- ics.c: iCalendar (RFC 5545) content lines ---- */
+/* Append s escaped as an iCalendar TEXT value (\\ \; \, and \n). */
+void zz_ics_text(struct zz_buf *b, const char *s);
+/* Write one content line folded at 75 octets, never inside a UTF-8
+ * character, ended by CRLF. */
+void zz_ics_line(FILE *f, const char *line);
 
 /* ---- afile.c: atomic rewrite (temp file beside the target + rename) ---- */
 struct zz_afile {

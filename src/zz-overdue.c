@@ -1,0 +1,605 @@
+/*
+ * zz-overdue: the open items of a plan whose deadline has passed, and with
+ * --within what falls due next, for a person at a terminal and for cron.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zz.h"
+
+enum { OPT_WITHIN = ZZ_OPT_FIRST_FREE, OPT_PERSON, OPT_UNIT };
+
+#define FORMATS "text,csv,tsv,json,jsonl,ics"
+#define FMT_ICS 100	/* zz_common_opt's number for a format of our own */
+
+struct opts {
+	struct zz_common c;
+	const char *plan, *log, *person, *unit;
+	int within;		/* days; -1 without --within */
+	long group;		/* -1 for every group */
+	bool quiet;
+};
+
+/* One line of the answer: an item, or one occurrence of a recurring one. */
+struct row {
+	const struct zz_item *it;
+	char *id;		/* "2.P4" or "0.R1@2022-03" */
+	bool own;		/* id is ours to free, not the item's */
+	zz_date due;
+	int late;		/* days after due; <= 0 when not yet due */
+	unsigned order;		/* plan order, then occurrence order */
+	unsigned rank;		/* text: position of the row's group section */
+	unsigned char status;	/* enum zz_status */
+};
+
+struct rows {
+	struct row *v;
+	size_t n, cap;
+};
+
+static const struct zz_col cols[] = {
+	{"id", 's', false, false},
+	{"group", 'i', true, false},
+	{"kind", 's', false, false},
+	{"due", 's', false, false},
+	{"days_late", 'i', true, false},
+	{"status", 's', false, false},
+	{"responsible", 's', false, false},
+	{"text", 's', false, true},
+};
+#define NCOLS (int)(sizeof cols / sizeof cols[0])
+
+static _Noreturn void
+usage(int code)
+{
+	FILE *f = code ? stderr : stdout;
+
+	fprintf(f, "usage: zz-overdue [-q] [-d DIR] [-p PLAN] [-s LOG] "
+	    "[--as-of DATE] [--within DAYS]\n"
+	    "                  [-g GROUP] [--person NAME] [--unit UNIT] "
+	    "[-o text|csv|tsv|json|jsonl|ics]\n");
+	exit(code ? ZZ_EXIT_ERR : zz_finish(ZZ_EXIT_OK));
+}
+
+static long
+number(const char *opt, const char *s, long lo, long hi)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi)
+		zz_die("%s: '%s' is not a number from %ld to %ld", opt, s, lo,
+		    hi);
+	return v;
+}
+
+static void
+parse_args(int argc, char **argv, struct opts *o)
+{
+	static const struct option longopts[] = {
+		{"as-of", required_argument, NULL, ZZ_OPT_ASOF},
+		ZZ_LONGOPT_CSV_SAFE,
+		{"help", no_argument, NULL, 'h'},
+		{"person", required_argument, NULL, OPT_PERSON},
+		{"unit", required_argument, NULL, OPT_UNIT},
+		{"version", no_argument, NULL, ZZ_OPT_VERSION},
+		{"within", required_argument, NULL, OPT_WITHIN},
+		{NULL, 0, NULL, 0},
+	};
+	int ch;
+
+	memset(o, 0, sizeof *o);
+	zz_common_init(&o->c);
+	o->within = -1;
+	o->group = -1;
+	while ((ch = getopt_long(argc, argv, "d:g:ho:p:qs:", longopts,
+	    NULL)) != -1) {
+		if (zz_common_opt(&o->c, ch, optarg, FORMATS))
+			continue;
+		switch (ch) {
+		case 'g':
+			o->group = number("-g", optarg, 0, ZZ_GROUP_MAX);
+			break;
+		case 'h':
+			usage(0);
+		case 'p':
+			o->plan = optarg;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 's':
+			o->log = optarg;
+			break;
+		case OPT_PERSON:
+			o->person = optarg;
+			break;
+		case OPT_UNIT:
+			o->unit = optarg;
+			break;
+		case OPT_WITHIN:
+			o->within = (int)number("--within", optarg, 0, 36600);
+			break;
+		default:
+			usage(1);
+		}
+	}
+	if (optind != argc)
+		usage(1);
+	if (o->plan && o->log && !strcmp(o->plan, "-") && !strcmp(o->log, "-"))
+		zz_die("-p - and -s - cannot both read standard input");
+	if (o->c.asof == ZZ_NODATE)
+		o->c.asof = zz_today();
+	if (o->c.fmt < 0)
+		o->c.fmt = ZZ_FMT_TEXT;
+}
+
+/* The status log to read, or NULL for none: -s, else the data
+ * directory's, which -p alone does not name. */
+static char *
+log_path(const struct opts *o, bool *must_exist)
+{
+	*must_exist = o->log != NULL;
+	if (o->log)
+		return zz_xstrdup(o->log);
+	if (o->plan && !o->c.dir)
+		return NULL;
+	return zz_xasprintf("%s/status.csv", zz_data_dir(o->c.dir));
+}
+
+struct logjob {
+	const char *path;
+	zz_date asof;
+	struct zz_states *s;
+	int rc;
+};
+
+static void *
+read_log(void *arg)
+{
+	struct logjob *j = arg;
+
+	j->rc = zz_states_load(j->s, j->path, j->asof, false);
+	return NULL;
+}
+
+/* The plan and the log are independent until both are read: the log,
+ * by far the longer, is read in a second thread meanwhile. */
+static int
+load(const struct opts *o, struct zz_plan *p, struct zz_states *s)
+{
+	struct logjob j = {NULL, o->c.asof, s, 0};
+	pthread_t t;
+	bool must, threaded = false;
+	char *path;
+	int rc;
+
+	path = log_path(o, &must);
+	memset(s, 0, sizeof *s);
+	/* a data directory whose log was never started has no reports */
+	if (path && (must || access(path, F_OK) == 0)) {
+		j.path = path;
+		threaded = pthread_create(&t, NULL, read_log, &j) == 0;
+		if (!threaded)
+			read_log(&j);
+	}
+	rc = o->plan ? zz_plan_open(o->plan, p) :
+	    zz_plan_load(zz_data_dir(o->c.dir), p);
+	/* items are walked in order, never looked up by id: a big plan's
+	 * index is memory better spent on the log */
+	if (rc == 0)
+		zz_map_free(&p->index, NULL);
+	if (threaded)
+		pthread_join(t, NULL);
+	free(path);
+	if (rc == 0 && j.rc < 0)	/* one failed: free the other */
+		zz_plan_free(p);
+	if (rc < 0 && j.rc == 0)
+		zz_states_free(s);
+	return rc < 0 || j.rc < 0 ? -1 : 0;
+}
+
+static void
+add_row(struct rows *r, const struct zz_item *it, char *occ, zz_date due,
+    const struct zz_state *st)
+{
+	struct row *w;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->v = zz_xreallocarray(r->v, r->cap, sizeof *r->v);
+	}
+	w = &r->v[r->n];
+	w->it = it;
+	w->id = occ ? occ : it->id;
+	w->own = occ != NULL;
+	w->due = due;
+	w->status = st ? st->status : ZZ_TODO;
+	w->order = (unsigned)r->n++;
+	w->rank = 0;
+}
+
+/* Listed: open and either past due, or due within the window. */
+static bool
+wanted(const struct opts *o, zz_date due, const struct zz_state *st)
+{
+	if (st && !zz_status_open(st->status))
+		return false;
+	if (due < o->c.asof)
+		return true;
+	return o->within >= 0 && due <= o->c.asof + o->within;
+}
+
+static bool
+selected(const struct opts *o, const struct zz_plan *p,
+    const struct zz_item *it)
+{
+	if (!zz_kind_trackable(it->kind))
+		return false;
+	if (o->group >= 0 && it->group != o->group)
+		return false;
+	if ((o->person || o->unit) &&
+	    !zz_answers_for(p, it, o->person, o->unit))
+		return false;
+	return true;
+}
+
+static int
+month_no(zz_date t)
+{
+	int y, m, d;
+
+	zz_ymd(t, &y, &m, &d);
+	return y * 12 + m - 1;
+}
+
+/* Occurrences from the plan's date (or its year's start) to the item's
+ * due date or the end of the window, whichever comes first. */
+static void
+add_occurrences(const struct opts *o, const struct zz_plan *p,
+    const struct zz_states *s, const struct zz_item *it, struct rows *r)
+{
+	struct zz_recur rec;
+	struct zz_occ *occ;
+	zz_date from, to;
+	int i, n, max;
+
+	if (zz_recur_parse(it->recur, &rec) < 0)
+		return;		/* zz_plan_check refused it already */
+	from = p->doc.date != ZZ_NODATE ? p->doc.date :
+	    zz_mkdate(p->doc.year, 1, 1);
+	to = o->c.asof + (o->within > 0 ? o->within : 0);
+	if (it->due != ZZ_NODATE && it->due < to)
+		to = it->due;
+	if (from > to)
+		return;
+	max = month_no(to) - month_no(from) + 1 + ZZ_RMAX;
+	occ = zz_xcalloc((size_t)max, sizeof *occ);
+	n = zz_occurrences(&rec, from, to, occ, max);
+	for (i = 0; i < n; i++) {
+		const struct zz_state *st = zz_state_of(s, it->id,
+		    occ[i].year, occ[i].month);
+
+		if (wanted(o, occ[i].due, st))
+			add_row(r, it, zz_xasprintf("%s@%04d-%02d", it->id,
+			    occ[i].year, occ[i].month), occ[i].due, st);
+	}
+	free(occ);
+}
+
+static void
+collect(const struct opts *o, const struct zz_plan *p,
+    const struct zz_states *s, struct rows *r)
+{
+	size_t i;
+
+	for (i = 0; i < p->nitems; i++) {
+		const struct zz_item *it = &p->items[i];
+		const struct zz_state *st;
+
+		if (!selected(o, p, it))
+			continue;
+		if (it->recur && *it->recur) {
+			add_occurrences(o, p, s, it, r);
+			continue;
+		}
+		if (it->due == ZZ_NODATE)
+			continue;
+		st = zz_state_get(s, it->id);
+		if (wanted(o, it->due, st))
+			add_row(r, it, NULL, it->due, st);
+	}
+	for (i = 0; i < r->n; i++)
+		r->v[i].late = o->c.asof - r->v[i].due;
+}
+
+/* Most late first, then by group, then in plan order. */
+static int
+by_lateness(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->late != y->late)
+		return x->late > y->late ? -1 : 1;
+	if (x->it->group != y->it->group)
+		return x->it->group < y->it->group ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Text shows one section per group, the group with the latest item
+ * first, keeping the order above inside each section. */
+static int
+by_section(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return by_lateness(a, b);
+}
+
+static void
+sections(struct rows *r)
+{
+	struct zz_map first = {0};
+	char key[24];
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		bool isnew;
+		void **slot;
+
+		snprintf(key, sizeof key, "%d", r->v[i].it->group);
+		slot = zz_map_slot(&first, key, strlen(key), &isnew);
+		if (isnew)
+			*slot = (void *)(i + 1);
+		r->v[i].rank = (unsigned)(size_t)*slot;
+	}
+	zz_map_free(&first, NULL);
+	qsort(r->v, r->n, sizeof *r->v, by_section);
+}
+
+/* zz_responsible is the owner when there is one, else it walks every
+ * member for the group's lead staff: that answer is the same for all of a
+ * group's items, so it is worked out once per group.  who[0] is for a
+ * group the plan does not list (the office), who[1 + i] for groups[i]. */
+struct who {
+	char **who;
+};
+
+static const char *
+responsible(const struct zz_plan *p, const struct zz_item *it,
+    struct who *c)
+{
+	const struct zz_group *g;
+	struct zz_item probe;
+	size_t k;
+
+	if (it->owner && *it->owner)
+		return it->owner;
+	if (!c->who)
+		c->who = zz_xcalloc(p->ngroups + 1, sizeof *c->who);
+	g = zz_plan_group(p, it->group);
+	k = g ? (size_t)(g - p->groups) + 1 : 0;
+	if (!c->who[k]) {
+		memset(&probe, 0, sizeof probe);
+		probe.group = it->group;
+		probe.owner = "";
+		c->who[k] = zz_responsible(p, &probe);
+	}
+	return c->who[k];
+}
+
+static void
+who_free(const struct zz_plan *p, struct who *c)
+{
+	size_t k;
+
+	for (k = 0; c->who && k <= p->ngroups; k++)
+		free(c->who[k]);
+	free(c->who);
+}
+
+static void
+row_values(const struct zz_plan *p, const struct row *w, bool text,
+    struct who *cache, char bufs[3][24], const char **v)
+{
+	char d[11];
+
+	snprintf(bufs[0], 24, "%d", w->it->group);
+	snprintf(bufs[1], 24, "%s", zz_fmt_date(w->due, d));
+	if (text && w->late <= 0)
+		snprintf(bufs[2], 24, "%d soon", w->late);
+	else
+		snprintf(bufs[2], 24, "%d", w->late);
+	v[0] = w->id;
+	v[1] = bufs[0];
+	v[2] = zz_kind_name(w->it->kind);
+	v[3] = bufs[1];
+	v[4] = bufs[2];
+	v[5] = zz_status_name((enum zz_status)w->status);
+	v[6] = responsible(p, w->it, cache);
+	v[7] = w->it->text;
+}
+
+static void
+print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
+    size_t overdue)
+{
+	struct zz_table *t = zz_table_new(cols, NCOLS);
+	struct who cache = {NULL};
+	bool text = o->c.fmt == ZZ_FMT_TEXT;
+	char bufs[3][24], *note;
+	const char *v[NCOLS];
+	size_t i;
+
+	zz_table_stream(t, stdout, (enum zz_fmt)o->c.fmt);
+	for (i = 0; i < r->n; i++) {
+		const struct row *w = &r->v[i];
+
+		if (text && (i == 0 || w->it->group != r->v[i - 1].it->group)) {
+			note = zz_xasprintf("[%d] %s", w->it->group,
+			    zz_group_name(p, w->it->group));
+			zz_table_note(t, note);
+			free(note);
+		}
+		row_values(p, w, text, &cache, bufs, v);
+		zz_table_add(t, v);
+	}
+	if (text) {
+		zz_fmt_date(o->c.asof, bufs[0]);
+		if (o->within >= 0)
+			note = zz_xasprintf("%zu overdue, %zu due within %d "
+			    "days, as of %s", overdue, r->n - overdue,
+			    o->within, bufs[0]);
+		else
+			note = zz_xasprintf("%zu overdue as of %s", overdue,
+			    bufs[0]);
+		zz_table_note(t, note);
+		free(note);
+	}
+	zz_table_print(t, stdout, (enum zz_fmt)o->c.fmt);
+	zz_table_free(t);
+	who_free(p, &cache);
+}
+
+/* The UID stays the same from run to run and plan to plan: the id, with
+ * a hash of the plan's number so two plans' 1.P1 differ. */
+static char *
+uid(const struct zz_plan *p, const char *id)
+{
+	const char *s = p->doc.number ? p->doc.number : "";
+	unsigned long h = 5381;
+	char *u, *c;
+
+	for (; *s; s++)
+		h = (h * 33) ^ (unsigned char)*s;
+	u = zz_xasprintf("%s.%08lx@zz", id, h & 0xffffffffUL);
+	if ((c = strchr(u, '@')) && strchr(c + 1, '@'))
+		*c = '-';	/* 0.R1@2022-03 -> 0.R1-2022-03 */
+	return u;
+}
+
+static void
+ics_prop(FILE *f, struct zz_buf *b, const char *name, const char *text)
+{
+	zz_buf_reset(b);
+	zz_buf_puts(b, name);
+	zz_buf_putc(b, ':');
+	zz_ics_text(b, text);
+	zz_ics_line(f, zz_buf_str(b));
+}
+
+static void
+ics_event(FILE *f, const struct zz_plan *p, const struct row *w,
+    struct who *cache, const char *stamp)
+{
+	struct zz_buf b = {0}, t = {0};
+	int y, m, d;
+	char *u;
+	const char *who = responsible(p, w->it, cache);
+
+	zz_ics_line(f, "BEGIN:VEVENT");
+	u = uid(p, w->id);
+	zz_buf_printf(&b, "UID:%s", u);
+	zz_ics_line(f, zz_buf_str(&b));
+	free(u);
+	zz_buf_reset(&b);
+	zz_buf_printf(&b, "DTSTAMP:%s", stamp);
+	zz_ics_line(f, zz_buf_str(&b));
+	zz_ymd(w->due, &y, &m, &d);
+	zz_buf_reset(&b);
+	zz_buf_printf(&b, "DTSTART;VALUE=DATE:%04d%02d%02d", y, m, d);
+	zz_ics_line(f, zz_buf_str(&b));
+	zz_ymd(w->due + 1, &y, &m, &d);
+	zz_buf_reset(&b);
+	zz_buf_printf(&b, "DTEND;VALUE=DATE:%04d%02d%02d", y, m, d);
+	zz_ics_line(f, zz_buf_str(&b));
+	zz_buf_printf(&t, "%s %s", w->id, w->it->text);
+	ics_prop(f, &b, "SUMMARY", t.s);
+	zz_buf_reset(&t);
+	zz_buf_printf(&t, "responsible: %s\nstatus: %s\ngroup: %s\n", who,
+	    zz_status_name((enum zz_status)w->status),
+	    zz_group_name(p, w->it->group));
+	if (w->late > 0)
+		zz_buf_printf(&t, "days late: %d", w->late);
+	else
+		zz_buf_printf(&t, "due in %d days", -w->late);
+	ics_prop(f, &b, "DESCRIPTION", t.s);
+	zz_ics_line(f, "END:VEVENT");
+	zz_buf_free(&b);
+	zz_buf_free(&t);
+}
+
+static void
+print_ics(const struct opts *o, const struct zz_plan *p, struct rows *r)
+{
+	struct who cache = {NULL};
+	struct zz_buf b = {0};
+	char stamp[24];
+	int y, m, d;
+	size_t i;
+
+	/* DTSTAMP from --as-of, not the clock: the same data gives the
+	 * same file, so cron can compare it with yesterday's */
+	zz_ymd(o->c.asof, &y, &m, &d);
+	snprintf(stamp, sizeof stamp, "%04d%02d%02dT000000Z", y, m, d);
+	zz_ics_line(stdout, "BEGIN:VCALENDAR");
+	zz_ics_line(stdout, "VERSION:2.0");
+	zz_ics_line(stdout, "PRODID:-//zz//zz-overdue " ZZ_VERSION "//EN");
+	zz_ics_line(stdout, "CALSCALE:GREGORIAN");
+	zz_ics_line(stdout, "METHOD:PUBLISH");
+	ics_prop(stdout, &b, "X-WR-CALNAME", p->doc.number ? p->doc.number :
+	    "zz");
+	for (i = 0; i < r->n; i++)
+		ics_event(stdout, p, &r->v[i], &cache, stamp);
+	zz_ics_line(stdout, "END:VCALENDAR");
+	zz_buf_free(&b);
+	who_free(p, &cache);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	struct zz_plan p;
+	struct zz_states s;
+	struct rows r = {0};
+	size_t i, overdue = 0;
+
+	zz_setprog(argv[0]);
+	parse_args(argc, argv, &o);
+	if (load(&o, &p, &s) < 0)
+		return ZZ_EXIT_ERR;
+	collect(&o, &p, &s, &r);
+	if (r.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(r.v, r.n, sizeof *r.v, by_lateness);
+	for (i = 0; i < r.n; i++)
+		overdue += r.v[i].late > 0;
+	if (!o.quiet && o.c.fmt == FMT_ICS)
+		print_ics(&o, &p, &r);
+	else if (!o.quiet) {
+		if (o.c.fmt == ZZ_FMT_TEXT)
+			sections(&r);
+		print_table(&o, &p, &r, overdue);
+	}
+	for (i = 0; i < r.n; i++)
+		if (r.v[i].own)
+			free(r.v[i].id);
+	free(r.v);
+	/* No zz_states_free or zz_plan_free: at exit the system takes the
+	 * memory back at once, where a big plan's million free() calls
+	 * would cost a tenth of the run.  Sanitizer builds free, to find
+	 * the leaks that matter. */
+#ifdef ZZ_FREE_AT_EXIT
+	zz_states_free(&s);
+	zz_plan_free(&p);
+#endif
+	return zz_finish(overdue ? ZZ_EXIT_FOUND : ZZ_EXIT_OK);
+}
