@@ -62,3 +62,15 @@ status "zz-report --csv-safe" 0
 has "zz-report --csv-safe: quoted" "$TMP/out" "group,1,${q}=1+1 专班,"
 run env ZZ_CSV_SAFE=1 zz-report -d "$R" monthly --month 2022-03 -o csv
 has "zz-report with ZZ_CSV_SAFE=1: quoted" "$TMP/out" "group,1,${q}=1+1 专班,"
+
+# zz-overdue's csv: an item text like a formula
+O=$TMP/o
+cp -a "$FIX/bad/good" "$O"
+sed -i 's/^1\.P1,1,plan,1,"一季度，成立组委会, 制定方案"/1.P1,1,plan,1,"=2+3 一季度"/' "$O/items.csv"
+run zz-overdue -d "$O" --as-of 2022-06-01 -o csv
+has "zz-overdue csv by default: as written" "$TMP/out" ',=2+3 一季度'
+run zz-overdue -d "$O" --as-of 2022-06-01 -o csv --csv-safe
+status "zz-overdue --csv-safe: something overdue" 1
+has "zz-overdue --csv-safe: quoted" "$TMP/out" ",${q}=2+3 一季度"
+run env ZZ_CSV_SAFE=1 zz-overdue -d "$O" --as-of 2022-06-01 -o tsv
+has "zz-overdue tsv with ZZ_CSV_SAFE=1: quoted" "$TMP/out" "${tab}${q}=2+3 一季度"
