@@ -362,7 +362,8 @@ sections(struct rows *r)
 		r->v[i].rank = (unsigned)(size_t)*slot;
 	}
 	zz_map_free(&first, NULL);
-	qsort(r->v, r->n, sizeof *r->v, by_section);
+	if (r->n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(r->v, r->n, sizeof *r->v, by_section);
 }
 
 /* zz_responsible is the owner when there is one, else it walks every
@@ -569,7 +570,7 @@ main(int argc, char **argv)
 {
 	struct opts o;
 	struct zz_plan p;
-	struct zz_states s;
+	struct zz_states s = {0};
 	struct rows r = {0};
 	size_t i, overdue = 0;
 
