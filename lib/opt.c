@@ -65,6 +65,27 @@ zz_common_opt(struct zz_common *c, int opt, const char *arg,
 	return 0;
 }
 
+int
+zz_strtonum(const char *s, long lo, long hi, long *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	return (*s && !*end && errno == 0 && *v >= lo && *v <= hi) ? 0 : -1;
+}
+
+long
+zz_optnum(const char *opt, const char *s, long lo, long hi)
+{
+	long v;
+
+	if (zz_strtonum(s, lo, hi, &v) < 0)
+		zz_die("%s: '%s' is not a number from %ld to %ld", opt, s, lo,
+		    hi);
+	return v;
+}
+
 char *
 zz_slurp(const char *path, size_t *len)
 {

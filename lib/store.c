@@ -41,16 +41,6 @@ struct loader {
 };
 
 static int
-number(const char *s, long lo, long hi, long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtol(s, &end, 10);
-	return (*s && !*end && errno == 0 && *v >= lo && *v <= hi) ? 0 : -1;
-}
-
-static int
 date_or_empty(const char *s, zz_date *t)
 {
 	*t = ZZ_NODATE;
@@ -75,7 +65,7 @@ row_doc(struct loader *l, char **f, long line)
 		return zz_fwarn(l->name, line, "more than one document row"), -1;
 	if (date_or_empty(f[3], &d->date) < 0)
 		return BAD("date", f[3]);
-	if (number(f[4], 1900, 9999, &y) < 0)
+	if (zz_strtonum(f[4], 1900, 9999, &y) < 0)
 		return BADNUM("year", f[4], 1900, 9999);
 	d->number = zz_xstrdup(f[0]);
 	d->title = zz_xstrdup(f[1]);
@@ -91,7 +81,7 @@ row_group(struct loader *l, char **f, long line)
 	zz_date due;
 	long id;
 
-	if (number(f[0], 1, ZZ_GROUP_MAX, &id) < 0)
+	if (zz_strtonum(f[0], 1, ZZ_GROUP_MAX, &id) < 0)
 		return BADNUM("group id", f[0], 1, ZZ_GROUP_MAX);
 	if (zz_plan_group(l->p, (int)id))
 		return zz_fwarn(l->name, line, "duplicate group id %ld", id), -1;
@@ -127,7 +117,7 @@ row_member(struct loader *l, char **f, long line)
 {
 	long g;
 
-	if (number(f[0], 0, ZZ_GROUP_MAX, &g) < 0)
+	if (zz_strtonum(f[0], 0, ZZ_GROUP_MAX, &g) < 0)
 		return BADNUM("group", f[0], 0, ZZ_GROUP_MAX);
 	if (g != 0 && !zz_plan_group(l->p, (int)g))
 		return zz_fwarn(l->name, line, "group %ld does not exist "
@@ -149,21 +139,21 @@ row_item(struct loader *l, char **f, long line)
 
 	if (!*f[0])
 		return zz_fwarn(l->name, line, "empty item id"), -1;
-	if (number(f[1], 0, ZZ_GROUP_MAX, &g) < 0)
+	if (zz_strtonum(f[1], 0, ZZ_GROUP_MAX, &g) < 0)
 		return BADNUM("group", f[1], 0, ZZ_GROUP_MAX);
 	if (g != 0 && !zz_plan_group(l->p, (int)g))
 		return zz_fwarn(l->name, line, "item '%s': group %ld does not "
 		    "exist (groups.csv has no such id)", f[0], g), -1;
 	if ((kind = zz_kind_parse(f[2])) < 0)
 		return BAD("kind", f[2]);
-	if (number(f[3], 0, 99999, &seq) < 0)
+	if (zz_strtonum(f[3], 0, 99999, &seq) < 0)
 		return BADNUM("seq", f[3], 0, 99999);
 	if (date_or_empty(f[5], &due) < 0)
 		return BAD("date", f[5]);
 	if (zz_recur_parse(f[6], &r) < 0)
 		return BAD("recur (monthly:DAY, quarterly or dates:DATE;...)",
 		    f[6]);
-	if (*f[8] && number(f[8], 0, LONG_MAX, &src) < 0)
+	if (*f[8] && zz_strtonum(f[8], 0, LONG_MAX, &src) < 0)
 		return BADNUM("source line", f[8], 0, LONG_MAX);
 	/* the index is rebuilt by zz_plan_check; here it keeps lines */
 	slot = zz_map_slot(&l->p->index, f[0], strlen(f[0]), &isnew);

@@ -405,6 +405,11 @@ int zz_common_opt(struct zz_common *c, int opt, const char *arg,
 /* Also turns zz_csv_safe on when $ZZ_CSV_SAFE is set and not "0". */
 void zz_common_init(struct zz_common *c);
 
+/* s as a whole decimal number from lo to hi: 0, or -1 (*v undefined). */
+int zz_strtonum(const char *s, long lo, long hi, long *v);
+/* An option's number; out of range or not a number, says so and exits 2. */
+long zz_optnum(const char *opt, const char *s, long lo, long hi);
+
 /* ---- read a whole file ---- */
 /* "-" is stdin.  Returns NULL with a message on failure. */
 char *zz_slurp(const char *path, size_t *len);

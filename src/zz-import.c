@@ -106,17 +106,6 @@ summary(const struct zz_plan *p, const char *dir, bool dry)
 		fprintf(stderr, ") into %s\n", dir);
 }
 
-static int
-parse_year(const char *s)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s == '\0' || *end || v < 1900 || v > 9999)
-		zz_die("--year: '%s' is not a year", s);
-	return (int)v;
-}
-
 static enum input
 parse_input(const char *s)
 {
@@ -165,7 +154,7 @@ main(int argc, char *argv[])
 			po.encoding = optarg;
 			break;
 		case OPT_YEAR:
-			po.year = parse_year(optarg);
+			po.year = (int)zz_optnum("--year", optarg, 1900, 9999);
 			break;
 		default:
 			usage(stderr, ZZ_EXIT_ERR);

@@ -65,20 +65,6 @@ usage(int code)
 	exit(code ? ZZ_EXIT_ERR : zz_finish(ZZ_EXIT_OK));
 }
 
-static long
-number(const char *opt, const char *s, long lo, long hi)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < lo || v > hi)
-		zz_die("%s: '%s' is not a number from %ld to %ld", opt, s, lo,
-		    hi);
-	return v;
-}
-
 static void
 parse_args(int argc, char **argv, struct opts *o)
 {
@@ -104,7 +90,7 @@ parse_args(int argc, char **argv, struct opts *o)
 			continue;
 		switch (ch) {
 		case 'g':
-			o->group = number("-g", optarg, 0, ZZ_GROUP_MAX);
+			o->group = zz_optnum("-g", optarg, 0, ZZ_GROUP_MAX);
 			break;
 		case 'h':
 			usage(0);
@@ -124,7 +110,7 @@ parse_args(int argc, char **argv, struct opts *o)
 			o->unit = optarg;
 			break;
 		case OPT_WITHIN:
-			o->within = (int)number("--within", optarg, 0, 36600);
+			o->within = (int)zz_optnum("--within", optarg, 0, 36600);
 			break;
 		default:
 			usage(1);

@@ -35,16 +35,6 @@ bad_usage(const char *fmt, const char *arg)
 	exit(ZZ_EXIT_ERR);
 }
 
-static int
-number(const char *s, long lo, long hi, long *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtol(s, &end, 10);
-	return (*s && !*end && errno == 0 && *v >= lo && *v <= hi) ? 0 : -1;
-}
-
 /* base=100,late=2,open=5, any of them, in any order. */
 static int
 parse_rule(const char *s, struct ropts *o)
@@ -56,7 +46,7 @@ parse_rule(const char *s, struct ropts *o)
 	for (tok = strtok_r(copy, ",", &save); tok && !rc;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if (!(eq = strchr(tok, '=')) ||
-		    number(eq + 1, 0, 1000000, &v) < 0) {
+		    zz_strtonum(eq + 1, 0, 1000000, &v) < 0) {
 			rc = -1;
 			break;
 		}
@@ -128,7 +118,7 @@ period(const struct args *a, int *y, int *mon, int *q, zz_date *lo,
 		bad_usage("--quarter: '%s' is not a quarter (YYYY-Qn)",
 		    a->quarter);
 	if (a->year) {
-		if (number(a->year, 1900, 9999, &v) < 0)
+		if (zz_strtonum(a->year, 1900, 9999, &v) < 0)
 			bad_usage("--year: '%s' is not a year (YYYY)", a->year);
 		*y = (int)v;
 	}

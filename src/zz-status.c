@@ -930,8 +930,6 @@ main(int argc, char *argv[])
 	};
 	struct opts o = {.group = -1};
 	bool fix = false;
-	char *end;
-	long v;
 	int ch, cmd, rc;
 
 	zz_setprog(argv[0]);
@@ -946,11 +944,7 @@ main(int argc, char *argv[])
 			continue;
 		switch (ch) {
 		case 'g':
-			errno = 0;
-			v = strtol(optarg, &end, 10);
-			if (!*optarg || *end || errno || v < 0 || v > INT_MAX)
-				zz_die("-g: '%s' is not a group number", optarg);
-			o.group = (int)v;
+			o.group = (int)zz_optnum("-g", optarg, 0, ZZ_GROUP_MAX);
 			o.given |= G_GROUP;
 			break;
 		case 'h':

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Make sure the C libraries zz builds with are installed: libcsv and
-# jansson (and pkg-config), and jq, which the tests use.  Installs Debian's -dev packages when missing.
+# Make sure what zz builds with is installed: libcsv and jansson (with
+# pkg-config), and jq, which the tests use.  Installs Debian's packages
+# when missing.
 set -u
 have() {
 	command -v jq >/dev/null 2>&1 &&
@@ -9,17 +10,5 @@ have() {
 	    ${CC:-cc} -x c - -o /dev/null -lcsv >/dev/null 2>&1
 }
 have && exit 0
-echo "deps: libcsv, jansson or jq not found; installing libcsv-dev libjansson-dev jq" >&2
-if ! command -v apt-get >/dev/null 2>&1; then
-	echo "deps: no apt-get here: install libcsv (headers and library), jansson and jq yourself" >&2
-	exit 1
-fi
-SUDO=
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
-$SUDO apt-get update -qq >&2 &&
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-    pkg-config libcsv-dev libjansson-dev jq >&2 || {
-	echo "deps: apt-get could not install libcsv-dev libjansson-dev jq" >&2
-	exit 1
-}
+sh "$(dirname "$0")/apt-install.sh" deps pkg-config libcsv-dev libjansson-dev jq || exit 1
 have || { echo "deps: still cannot build against libcsv and jansson" >&2; exit 1; }
