@@ -564,6 +564,10 @@ main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	if (load(&o, &p, &s) < 0)
 		return ZZ_EXIT_ERR;
+	/* an empty list for a mistyped group would read as "nothing late" */
+	if (o.group > 0 && !zz_plan_group(&p, o.group))
+		zz_die("-g: the plan has no task force %d (it has 1 to %zu; 0 "
+		    "is the office)", o.group, p.ngroups);
 	collect(&o, &p, &s, &r);
 	if (r.n > 0)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(r.v, r.n, sizeof *r.v, by_lateness);

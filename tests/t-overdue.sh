@@ -327,3 +327,11 @@ for w in $man_syn; do grep -qiF -- "$w" "$TMP/out" || miss="$miss $w"; done
 eq "-h mirrors the man page SYNOPSIS" "" "$miss"
 run zz-overdue --version
 has "--version" "$TMP/out" "zz-overdue "
+
+# A group the plan does not have is an error, not an empty "nothing late".
+zz-import -d "$TMP/gd" "$PLAN" 2>/dev/null
+run zz-overdue -d "$TMP/gd" --as-of 2022-04-01 -g 77
+status "-g 77 on a five-group plan" 2
+has "-g 77: message" "$TMP/err" "the plan has no task force 77"
+run zz-overdue -d "$TMP/gd" --as-of 2022-04-01 -g 0
+status "-g 0 is the office" 1
