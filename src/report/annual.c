@@ -242,7 +242,7 @@ report_annual(struct model *m, int y, const struct ropts *o, struct rdoc *d)
 {
 	zz_date lo = zz_mkdate(y, 1, 1), hi = zz_mkdate(y, 12, 31);
 	struct ents groups = {0}, units = {0}, staff = {0};
-	char *subject, *title, b[11];
+	char *before;
 	size_t i;
 
 	d->kind = "annual";
@@ -256,14 +256,9 @@ report_annual(struct model *m, int y, const struct ropts *o, struct rdoc *d)
 		    d->period);
 		return -1;
 	}
-	subject = zz_plan_subject(&m->plan);
-	title = zz_xasprintf("%d年度%s目标任务完成情况考核", y, subject);
-	doc_title(d, title);
-	free(title);
-	free(subject);
-	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
-	    m->plan.doc.number ? m->plan.doc.number : "",
-	    m->plan.doc.title ? m->plan.doc.title : "");
+	before = zz_xasprintf("%d年度", y);
+	report_head(d, m, before, "目标任务完成情况考核");
+	free(before);
 	doc_rule(d, "口径：每项有完成时限的工作任务、重点支撑项目、推进计划、"
 	    "工作措施和办公室职责计为一项（难点堵点不计）；周期性事项每次计一项"
 	    "（记为“编号@年-月”）。应完成 = 完成时限在本年度内且不晚于统计日"

@@ -127,6 +127,8 @@ struct rdoc {
 };
 
 void doc_title(struct rdoc *d, const char *s);
+void report_head(struct rdoc *d, const struct model *m, const char *before,
+    const char *after);
 void doc_h2(struct rdoc *d, const char *fmt, ...);
 void doc_h3(struct rdoc *d, const char *fmt, ...);
 void doc_p(struct rdoc *d, const char *fmt, ...);

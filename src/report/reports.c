@@ -103,6 +103,23 @@ count_due(const struct model *m, zz_date lo, zz_date hi)
 }
 
 /* Refuse to print an empty table as if it were a result. */
+/* A report's head: its title, before + the plan's subject + after, and
+ * the line saying as of when and on what document. */
+void
+report_head(struct rdoc *d, const struct model *m, const char *before,
+    const char *after)
+{
+	char *subject = zz_plan_subject(&m->plan), *title, b[11];
+
+	title = zz_xasprintf("%s%s%s", before, subject, after);
+	doc_title(d, title);
+	free(title);
+	free(subject);
+	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
+	    m->plan.doc.number ? m->plan.doc.number : "",
+	    m->plan.doc.title ? m->plan.doc.title : "");
+}
+
 static int
 check_data(const struct model *m, const char *period, zz_date lo,
     zz_date hi)
@@ -349,21 +366,16 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	zz_date lo = zz_mkdate(y, mon, 1), hi = zz_month_end(y, mon);
 	int ny = mon == 12 ? y + 1 : y, nm = mon == 12 ? 1 : mon + 1;
 	zz_date nlo = zz_mkdate(ny, nm, 1), nhi = zz_month_end(ny, nm);
-	char *subject, *title, b[11];
+	char *before;
 	size_t i;
 
 	d->kind = "monthly";
 	d->period = zz_xasprintf("%04d-%02d", y, mon);
 	if (check_data(m, d->period, lo, hi) < 0)
 		return -1;
-	subject = zz_plan_subject(&m->plan);
-	title = zz_xasprintf("关于%d年%d月%s工作进展情况的通报", y, mon, subject);
-	doc_title(d, title);
-	free(title);
-	free(subject);
-	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
-	    m->plan.doc.number ? m->plan.doc.number : "",
-	    m->plan.doc.title ? m->plan.doc.title : "");
+	before = zz_xasprintf("关于%d年%d月", y, mon);
+	report_head(d, m, before, "工作进展情况的通报");
+	free(before);
 	d->barlabel = "各专班完成率（已完成 ÷ 应完成）";
 	doc_h2(d, "一、总体情况");
 	month_overview(d, m);
@@ -446,7 +458,7 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 	int nqy = q == 4 ? y + 1 : y, nq = q == 4 ? 1 : q + 1;
 	struct rtab *t;
 	struct agg a;
-	char *subject, *title, b[16], c[7][16], id[16];
+	char *before, b[16], c[7][16], id[16];
 	size_t i;
 	char **row;
 
@@ -454,14 +466,9 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 	d->period = zz_xasprintf("%04d-Q%d", y, q);
 	if (check_data(m, d->period, lo, hi) < 0)
 		return -1;
-	subject = zz_plan_subject(&m->plan);
-	title = zz_xasprintf("%d年第%s季度%s工作分析", y, cn_num(q), subject);
-	doc_title(d, title);
-	free(title);
-	free(subject);
-	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
-	    m->plan.doc.number ? m->plan.doc.number : "",
-	    m->plan.doc.title ? m->plan.doc.title : "");
+	before = zz_xasprintf("%d年第%s季度", y, cn_num(q));
+	report_head(d, m, before, "工作分析");
+	free(before);
 	doc_h2(d, "一、总体情况");
 	t = doc_table(d, NULL, "序号>|专班|本季应完成>|已完成>|按时>|逾期完成>|"
 	    "未完成>|受阻>|完成率>");
