@@ -51,9 +51,19 @@ zz_kind_trackable(enum zz_kind k)
 	return k != ZZ_DIFFICULTY;
 }
 
+/* The arrays grow by doubling: when n is 0 or a power of two the next
+ * row needs a bigger array (n itself is the only size kept). */
+static void *
+grow(void *arr, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		arr = zz_xreallocarray(arr, n ? n * 2 : 4, size);
+	memset((char *)arr + n * size, 0, size);
+	return arr;
+}
+
 #define GROW(arr, n) \
-	((arr) = zz_xreallocarray((arr), (n) + 1, sizeof *(arr)), \
-	memset(&(arr)[(n)], 0, sizeof *(arr)), &(arr)[(n)++])
+	((arr) = grow((arr), (n), sizeof *(arr)), &(arr)[(n)++])
 
 struct zz_group *
 zz_plan_add_group(struct zz_plan *p)
@@ -110,7 +120,7 @@ zz_plan_free(struct zz_plan *p)
 		free(p->items[i].recur), free(p->items[i].owner);
 	}
 	free(p->groups), free(p->people), free(p->members), free(p->items);
-	zz_map_free(&p->index, NULL);
+	free(p->index.slot);
 	memset(p, 0, sizeof *p);
 }
 
@@ -132,19 +142,18 @@ check_items(struct zz_plan *p, const char *name)
 {
 	struct zz_recur r;
 	size_t i;
-	bool isnew;
+	long first;
+	/* a data directory's loader indexed every item as it read them */
+	bool indexed = p->index.n == p->nitems;
 
-	zz_map_free(&p->index, NULL);
 	for (i = 0; i < p->nitems; i++) {
 		struct zz_item *it = &p->items[i];
-		void **slot = zz_map_slot(&p->index, it->id, strlen(it->id),
-		    &isnew);
 
-		if (!isnew) {
-			zz_fwarn(name, (long)i + 2, "duplicate item id '%s'", it->id);
+		if (!indexed && (first = zz_plan_index(p, i)) >= 0) {
+			zz_fwarn(name, (long)i + 2, "duplicate item id '%s' "
+			    "(first as item %ld)", it->id, first + 1);
 			return -1;
 		}
-		*slot = it;
 		if (it->group != 0 && !zz_plan_group(p, it->group)) {
 			zz_fwarn(name, (long)i + 2, "item '%s' names group %d, "
 			    "which the plan does not have", it->id, it->group);
@@ -191,10 +200,96 @@ zz_plan_check(struct zz_plan *p, const char *name)
 	return check_items(p, name);
 }
 
+/*
+ * The id index keeps only a hash and a position a slot, 8 bytes, and
+ * compares the items' own ids: a big log looks every line's id up here,
+ * and a small table stays in the cache.  At most half full, so that an
+ * id the plan lacks (an occurrence, a typo) ends its probe soon.
+ */
+static size_t
+probe(const struct zz_plan *p, const char *id, size_t len, unsigned h)
+{
+	const struct zz_index *x = &p->index;
+	size_t i = h & (x->cap - 1);
+	const char *k;
+
+	for (; x->slot[i].pos; i = (i + 1) & (x->cap - 1)) {
+		if (x->slot[i].hash != h)
+			continue;
+		k = p->items[x->slot[i].pos - 1].id;
+		if (strncmp(k, id, len) == 0 && k[len] == '\0')
+			break;
+	}
+	return i;
+}
+
+long
+zz_plan_find(const struct zz_plan *p, const char *id, size_t len, unsigned h)
+{
+	size_t i;
+
+	if (!p->index.cap)
+		return -1;
+	i = probe(p, id, len, h);
+	return p->index.slot[i].pos ? (long)p->index.slot[i].pos - 1 : -1;
+}
+
+void
+zz_plan_prefetch(const struct zz_plan *p, unsigned h)
+{
+	if (p->index.cap)
+		__builtin_prefetch(&p->index.slot[h & (p->index.cap - 1)]);
+}
+
+static void
+index_grow(struct zz_index *x)
+{
+	struct zz_islot *old = x->slot;
+	size_t i, j, oldcap = x->cap;
+
+	x->cap = oldcap ? oldcap * 2 : 64;
+	x->slot = zz_xcalloc(x->cap, sizeof *x->slot);
+	for (i = 0; i < oldcap; i++) {
+		if (!old[i].pos)
+			continue;
+		for (j = old[i].hash & (x->cap - 1); x->slot[j].pos;
+		    j = (j + 1) & (x->cap - 1))
+			;
+		x->slot[j] = old[i];
+	}
+	free(old);
+}
+
+long
+zz_plan_index(struct zz_plan *p, size_t pos)
+{
+	const char *id = p->items[pos].id;
+	size_t len = strlen(id), i;
+	unsigned h = zz_map_hash(id, len);
+
+	if ((p->index.n + 1) * 2 > p->index.cap)
+		index_grow(&p->index);
+	i = probe(p, id, len, h);
+	if (p->index.slot[i].pos)
+		return (long)p->index.slot[i].pos - 1;
+	p->index.slot[i].hash = h;
+	p->index.slot[i].pos = (unsigned)pos + 1;
+	p->index.n++;
+	return -1;
+}
+
+const struct zz_item *
+zz_plan_item_n(const struct zz_plan *p, const char *id, size_t len)
+{
+	long i = zz_plan_find(p, id, len, zz_map_hash(id, len));
+
+	return i < 0 ? NULL : &p->items[i];
+}
+
 const struct zz_item *
 zz_plan_item(const struct zz_plan *p, const char *id)
 {
-	return zz_map_get(&p->index, id, strlen(id));
+	return zz_plan_item_n(p, id, strlen(id));
 }
 
 const struct zz_group *

@@ -38,6 +38,7 @@ struct loader {
 	int ncols;
 	int err;
 	bool header;
+	long *lines;		/* items.csv: the line of each item */
 };
 
 static int
@@ -83,7 +84,10 @@ row_group(struct loader *l, char **f, long line)
 
 	if (zz_strtonum(f[0], 1, ZZ_GROUP_MAX, &id) < 0)
 		return BADNUM("group id", f[0], 1, ZZ_GROUP_MAX);
-	if (zz_plan_group(l->p, (int)id))
+	/* ids in increasing order (the usual case) cannot repeat */
+	if ((l->p->ngroups == 0 ||
+	    (int)id <= l->p->groups[l->p->ngroups - 1].id) &&
+	    zz_plan_group(l->p, (int)id))
 		return zz_fwarn(l->name, line, "duplicate group id %ld", id), -1;
 	if (date_or_empty(f[3], &due) < 0)
 		return BAD("date", f[3]);
@@ -134,8 +138,8 @@ row_item(struct loader *l, char **f, long line)
 	long g, seq, src;
 	zz_date due;
 	int kind;
-	void **slot;
-	bool isnew;
+	long first;
+	size_t n;
 
 	if (!*f[0])
 		return zz_fwarn(l->name, line, "empty item id"), -1;
@@ -155,14 +159,18 @@ row_item(struct loader *l, char **f, long line)
 		    f[6]);
 	if (*f[8] && zz_strtonum(f[8], 0, LONG_MAX, &src) < 0)
 		return BADNUM("source line", f[8], 0, LONG_MAX);
-	/* the index is rebuilt by zz_plan_check; here it keeps lines */
-	slot = zz_map_slot(&l->p->index, f[0], strlen(f[0]), &isnew);
-	if (!isnew)
-		return zz_fwarn(l->name, line, "duplicate item id '%s' (first "
-		    "on line %ld)", f[0], (long)(intptr_t)*slot), -1;
-	*slot = (void *)(intptr_t)line;
 	it = zz_plan_add_item(l->p);
 	it->id = zz_xstrdup(f[0]);
+	if ((first = zz_plan_index(l->p, l->p->nitems - 1)) >= 0) {
+		zz_fwarn(l->name, line, "duplicate item id '%s' (first on "
+		    "line %ld)", f[0], l->lines[first]);
+		return -1;
+	}
+	n = l->p->nitems - 1;
+	if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4, ...: double */
+		l->lines = zz_xreallocarray(l->lines, n ? n * 2 : 1,
+		    sizeof *l->lines);
+	l->lines[n] = line;
 	it->group = (int)g;
 	it->kind = (enum zz_kind)kind;
 	it->seq = (int)seq;
@@ -215,7 +223,7 @@ static int
 load_table(const char *dir, int table, struct zz_plan *p)
 {
 	char *path = zz_xasprintf("%s/%s", dir, files[table]);
-	struct loader l = {p, table, path, 0, 0, false};
+	struct loader l = {p, table, path, 0, 0, false, NULL};
 	FILE *f = fopen(path, "r");
 	struct stat st;
 	int rc;
@@ -239,6 +247,7 @@ load_table(const char *dir, int table, struct zz_plan *p)
 	}
 	fclose(f);
 	free(path);
+	free(l.lines);
 	return rc ? -1 : 0;
 }
 

@@ -201,7 +201,13 @@ struct zz_plan {
 	size_t nmembers;
 	struct zz_item *items;
 	size_t nitems;
-	struct zz_map index;	/* item id -> struct zz_item * (borrowed) */
+	struct zz_index {	/* item id -> position in items */
+		struct zz_islot {
+			unsigned hash;	/* zz_map_hash of the id */
+			unsigned pos;	/* position + 1; 0: empty slot */
+		} *slot;
+		size_t n, cap;
+	} index;
 };
 
 #define ZZ_OFFICE_NAME "领导小组办公室"
@@ -219,6 +225,16 @@ void zz_plan_free(struct zz_plan *p);
  * known groups, ...); reports as name and returns -1 on a problem. */
 int zz_plan_check(struct zz_plan *p, const char *name);
 const struct zz_item *zz_plan_item(const struct zz_plan *p, const char *id);
+const struct zz_item *zz_plan_item_n(const struct zz_plan *p, const char *id,
+    size_t len);
+/* Position in p->items of the id of len bytes whose zz_map_hash is h, or
+ * -1; and a hint to fetch the slot it would be in. */
+long zz_plan_find(const struct zz_plan *p, const char *id, size_t len,
+    unsigned h);
+void zz_plan_prefetch(const struct zz_plan *p, unsigned h);
+/* Put p->items[pos] in the index: -1, or the position of an item that
+ * has its id already (which stays). */
+long zz_plan_index(struct zz_plan *p, size_t pos);
 const struct zz_group *zz_plan_group(const struct zz_plan *p, int id);
 /* Name of group id ("领导小组办公室" for 0); borrowed. */
 const char *zz_group_name(const struct zz_plan *p, int id);

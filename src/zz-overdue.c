@@ -177,10 +177,6 @@ load(const struct opts *o, struct zz_plan *p, struct zz_states *s)
 	}
 	rc = o->plan ? zz_plan_open(o->plan, p) :
 	    zz_plan_load(zz_data_dir(o->c.dir), p);
-	/* items are walked in order, never looked up by id: a big plan's
-	 * index is memory better spent on the log */
-	if (rc == 0)
-		zz_map_free(&p->index, NULL);
 	if (threaded)
 		pthread_join(t, NULL);
 	free(path);

@@ -18,7 +18,7 @@ check_id(struct model *m, const struct zz_report *r)
 		    "(expected ID@YYYY-MM)", r->id);
 		return -1;
 	}
-	if (!zz_map_get(&m->plan.index, r->id, n))
+	if (!zz_plan_item_n(&m->plan, r->id, n))
 		zz_fwarn(m->logname, r->line, "warning: '%.*s' is not an item "
 		    "of the plan; report ignored", (int)n, r->id);
 	return 0;

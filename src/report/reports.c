@@ -205,7 +205,7 @@ month_group(struct rdoc *d, const struct model *m, const struct zz_group *g,
 	for (i = 0; i < m->nreps; i++) {
 		const struct rep *r = &m->reps[i];
 		const char *at = strchr(r->id, '@');
-		const struct zz_item *it = zz_map_get(&m->plan.index, r->id,
+		const struct zz_item *it = zz_plan_item_n(&m->plan, r->id,
 		    at ? (size_t)(at - r->id) : strlen(r->id));
 
 		if (!it || it->group != g->id)
