@@ -337,38 +337,50 @@ whole_lines(int fd, off_t size, off_t *limit, long *torn)
 	return 0;
 }
 
-FILE *
-zz_log_open(const char *path, long *torn)
+int
+zz_log_open_fd(const char *path, off_t *limit, long *torn)
 {
-	cookie_io_functions_t io = {logfd_read, NULL, NULL, logfd_close};
-	struct logfd *l;
 	struct stat st;
-	FILE *f;
 	int fd;
 
 	*torn = 0;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		zz_warn("%s: cannot open: %s", path, strerror(errno));
-		return NULL;
+		return -1;
 	}
 	if (flock(fd, LOCK_SH) < 0 || fstat(fd, &st) < 0) {
 		zz_warn("%s: cannot lock: %s", path, strerror(errno));
 		close(fd);
-		return NULL;
+		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
 		zz_warn("%s: is a directory, not a CSV file", path);
 		close(fd);
-		return NULL;
+		return -1;
 	}
-	l = zz_xcalloc(1, sizeof *l);
-	l->fd = fd;
-	if (whole_lines(fd, st.st_size, &l->limit, torn) < 0) {
+	if (whole_lines(fd, st.st_size, limit, torn) < 0) {
 		zz_warn("%s: read error: %s", path, strerror(errno));
-		logfd_close(l);
-		return NULL;
+		close(fd);
+		return -1;
 	}
 	flock(fd, LOCK_UN);
+	return fd;
+}
+
+FILE *
+zz_log_open(const char *path, long *torn)
+{
+	cookie_io_functions_t io = {logfd_read, NULL, NULL, logfd_close};
+	struct logfd *l;
+	off_t limit;
+	FILE *f;
+	int fd;
+
+	if ((fd = zz_log_open_fd(path, &limit, torn)) < 0)
+		return NULL;
+	l = zz_xcalloc(1, sizeof *l);
+	l->fd = fd;
+	l->limit = limit;
 	if (!(f = fopencookie(l, "r", io)))
 		zz_die("out of memory");
 	return f;

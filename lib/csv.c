@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "zz.h"
 
@@ -20,6 +21,7 @@ struct reader {
 	int n, cap;
 	long line, start;
 	int stop;
+	bool at_start;		/* the input's first byte: a BOM may be there */
 	unsigned char cls[256];	/* byte classes for fast_line */
 };
 
@@ -196,8 +198,9 @@ slow:
 static int
 feed(struct csv_parser *p, struct reader *r, char *s, size_t n)
 {
-	if (r->line == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+	if (r->at_start && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		s += 3, n -= 3;
+	r->at_start = false;
 	/* p->pstate 0: not inside a record, so a new one starts here */
 	if (p->pstate == 0 && zz_csv_fast && fast_line(r, s, n, p->delim_char))
 		return 0;
@@ -235,20 +238,47 @@ feed_line(struct csv_parser *p, struct reader *r, char *s, size_t n)
 	return feed(p, r, s, n);
 }
 
-/* Lines read in big chunks; each is given with its newline, if any, and
- * may be written to, one byte past its end included. */
+/* Lines read in big chunks, from a stream or by pread from bytes
+ * [pos, to) of fd; each is given with its newline, if any, and may be
+ * written to, one byte past its end included.  base: the offset of
+ * buf[0] in the input. */
 struct lines {
 	FILE *f;
+	int fd;
+	off_t pos, to, base;
 	char *buf;
 	size_t cap, start, end, seen;
 	bool eof;
 };
 
 static ssize_t
+fill(struct lines *l)
+{
+	size_t want = l->cap - l->end - 1;
+	ssize_t n;
+
+	if (l->f) {
+		n = (ssize_t)fread(l->buf + l->end, 1, want, l->f);
+		return n == 0 && ferror(l->f) ? -1 : n;
+	}
+	if ((off_t)want > l->to - l->pos)
+		want = (size_t)(l->to - l->pos);
+	if (want == 0)
+		return 0;
+	while ((n = pread(l->fd, l->buf + l->end, want, l->pos)) < 0 &&
+	    errno == EINTR)
+		;
+	if (n > 0)
+		l->pos += n;
+	return n;
+}
+
+static ssize_t
 next_line(struct lines *l, char **s)
 {
 	char *nl;
 	size_t n;
+	ssize_t got;
 
 	for (;;) {
 		nl = memchr(l->buf + l->seen, '\n', l->end - l->seen);
@@ -264,6 +294,7 @@ next_line(struct lines *l, char **s)
 		if (l->start > 0) {
 			memmove(l->buf, l->buf + l->start, l->end - l->start);
 			l->end -= l->start;
+			l->base += (off_t)l->start;
 			l->start = 0;
 		}
 		l->seen = l->end;
@@ -271,56 +302,105 @@ next_line(struct lines *l, char **s)
 			l->cap *= 2;
 			l->buf = zz_xrealloc(l->buf, l->cap);
 		}
-		n = fread(l->buf + l->end, 1, l->cap - l->end - 1, l->f);
-		if (n == 0) {
-			if (ferror(l->f))
-				return -1;
+		if ((got = fill(l)) < 0)
+			return -1;
+		if (got == 0)
 			l->eof = true;
-		}
-		l->end += n;
+		l->end += (size_t)got;
 	}
 }
 
-int
-zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
+/*
+ * The loop of both readers.  With pt->handoff > 0 it ends before the
+ * line at that offset when a record ends there, and reads on to the end
+ * when a quoted field runs across it; pt->stopped and pt->stop_line say
+ * where it ended.
+ */
+static int
+read_lines(struct lines *l, struct reader *r, struct csv_parser *p,
+    struct zz_csv_part *pt)
 {
-	struct csv_parser p;
-	struct reader r = {name, fn, ctx, NULL, 0, 0, 0, 1, 0, {0}};
-	struct lines l = {f, NULL, 1 << 20, 0, 0, 0, false};
+	off_t handoff = pt ? pt->handoff : 0, at;
 	char *line;
 	ssize_t len;
-	int rc = 0;
+
+	for (; !r->stop; r->line++) {
+		at = l->base + (off_t)l->start;
+		if (handoff > 0 && at >= handoff && p->pstate == 0) {
+			if (at == handoff)
+				break;
+			handoff = 0;
+		}
+		if ((len = next_line(l, &line)) <= 0) {
+			if (len < 0)
+				return -2;
+			break;
+		}
+		if (feed_line(p, r, line, (size_t)len) != 0)
+			return -1;
+	}
+	if (pt) {
+		pt->stopped = l->base + (off_t)l->start;
+		pt->stop_line = r->line;
+	}
+	return 0;
+}
+
+static int
+read_csv(struct lines *l, struct reader *r, char delim,
+    struct zz_csv_part *pt)
+{
+	struct csv_parser p;
+	int rc;
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		zz_die("out of memory");
 	csv_set_delim(&p, (unsigned char)delim);
 	csv_set_space_func(&p, is_space);
-	classes(r.cls, delim);
-	l.buf = zz_xmalloc(l.cap);
-	for (r.line = 1; !r.stop && (len = next_line(&l, &line)) > 0;
-	    r.line++) {
-		if ((rc = feed_line(&p, &r, line, (size_t)len)) != 0)
-			break;
-	}
-	if (rc == 0 && !r.stop && ferror(f)) {
+	classes(r->cls, delim);
+	l->buf = zz_xmalloc(l->cap);
+	rc = read_lines(l, r, &p, pt);
+	if (rc == -2) {
 		if (errno == EISDIR)
-			zz_fwarn(name, 0, "is a directory, not a CSV file");
+			zz_fwarn(r->name, 0, "is a directory, not a CSV file");
 		else
-			zz_fwarn(name, r.line, "read error: %s", strerror(errno));
+			zz_fwarn(r->name, r->line, "read error: %s",
+			    strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0 && !r.stop &&
-	    csv_fini(&p, on_field, on_record, &r) != 0) {
-		zz_fwarn(name, r.start, "unterminated quoted field");
+	if (rc == 0 && !r->stop &&
+	    csv_fini(&p, on_field, on_record, r) != 0) {
+		zz_fwarn(r->name, r->start, "unterminated quoted field");
 		rc = -1;
 	}
 	csv_free(&p);
-	clear(&r);
-	free(r.fields);
-	free(l.buf);
-	if (rc == 0 && r.stop)
-		rc = r.stop;
+	clear(r);
+	free(r->fields);
+	free(l->buf);
+	if (rc == 0 && r->stop)
+		rc = r->stop;
 	return rc;
+}
+
+int
+zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
+{
+	struct reader r = {name, fn, ctx, NULL, 0, 0, 1, 0, 0, true, {0}};
+	struct lines l = {f, -1, 0, 0, 0, NULL, 1 << 20, 0, 0, 0, false};
+
+	return read_csv(&l, &r, delim, NULL);
+}
+
+int
+zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
+    zz_row_fn fn, void *ctx)
+{
+	struct reader r = {name, fn, ctx, NULL, 0, 0, pt->line, 0, 0,
+		pt->from == 0, {0}};
+	struct lines l = {NULL, pt->fd, pt->from, pt->to, pt->from, NULL,
+		1 << 20, 0, 0, 0, false};
+
+	return read_csv(&l, &r, delim, pt);
 }
 
 static bool

@@ -121,6 +121,23 @@ zz_parse_quarter(const char *s, int *y, int *q)
 }
 
 char *
+zz_fmt_long(long v, char *buf)
+{
+	char tmp[24], *t = tmp + sizeof tmp;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	char *b = buf;
+
+	*--t = '\0';
+	do
+		*--t = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*b++ = '-';
+	memcpy(b, t, (size_t)(tmp + sizeof tmp - t));
+	return buf;
+}
+
+char *
 zz_fmt_date(zz_date t, char *buf)
 {
 	int y, m, d;

@@ -15,9 +15,54 @@ zz_setprog(const char *argv0)
 	zz_prog = s ? s + 1 : argv0;
 }
 
+/* Where this thread's warnings are held, when they are. */
+static _Thread_local struct zz_held *held;
+
+void
+zz_warn_hold(struct zz_held *h)
+{
+	held = h;
+}
+
+void
+zz_warn_release(struct zz_held *h, long lines)
+{
+	if (h->msg)
+		zz_fwarn(h->file, h->line > 0 ? h->line + lines : h->line,
+		    "%s", h->msg);
+	zz_held_free(h);
+}
+
+void
+zz_held_free(struct zz_held *h)
+{
+	free(h->file);
+	free(h->msg);
+	memset(h, 0, sizeof *h);
+}
+
+static void
+hold(struct zz_held *h, const char *file, long line, const char *fmt,
+    va_list ap)
+{
+	char *msg;
+
+	if (h->msg)	/* the first says what went wrong */
+		return;
+	if (vasprintf(&msg, fmt, ap) < 0)
+		zz_die("out of memory");
+	h->file = file ? zz_xstrdup(file) : NULL;
+	h->line = line;
+	h->msg = msg;
+}
+
 void
 zz_vfwarn(const char *file, long line, const char *fmt, va_list ap)
 {
+	if (held) {
+		hold(held, file, line, fmt, ap);
+		return;
+	}
 	fflush(stdout);
 	fprintf(stderr, "%s: ", zz_prog);
 	if (file && line > 0)

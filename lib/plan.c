@@ -121,6 +121,7 @@ zz_plan_free(struct zz_plan *p)
 	}
 	free(p->groups), free(p->people), free(p->members), free(p->items);
 	free(p->index.slot);
+	free(p->index.key);
 	memset(p, 0, sizeof *p);
 }
 
@@ -201,25 +202,33 @@ zz_plan_check(struct zz_plan *p, const char *name)
 }
 
 /*
- * The id index keeps only a hash and a position a slot, 8 bytes, and
- * compares the items' own ids: a big log looks every line's id up here,
- * and a small table stays in the cache.  At most half full, so that an
- * id the plan lacks (an occurrence, a typo) ends its probe soon.
+ * The id index keeps a hash and a position a slot, 8 bytes, at most half
+ * full so that an id the plan lacks (an occurrence, a typo) ends its
+ * probe soon; and a copy of each short id by position, 16 bytes, so that
+ * telling an id takes one more cache line and not the item's and its
+ * string's.  A big log looks every line's id up here.
  */
+static bool
+same(const struct zz_plan *p, size_t pos, const char *id, size_t len)
+{
+	const char *k = p->index.key[pos];
+
+	if (!*k)
+		k = p->items[pos].id;
+	else if (len >= sizeof p->index.key[pos])
+		return false;
+	return memcmp(k, id, len) == 0 && k[len] == '\0';
+}
+
 static size_t
 probe(const struct zz_plan *p, const char *id, size_t len, unsigned h)
 {
 	const struct zz_index *x = &p->index;
 	size_t i = h & (x->cap - 1);
-	const char *k;
 
-	for (; x->slot[i].pos; i = (i + 1) & (x->cap - 1)) {
-		if (x->slot[i].hash != h)
-			continue;
-		k = p->items[x->slot[i].pos - 1].id;
-		if (strncmp(k, id, len) == 0 && k[len] == '\0')
+	for (; x->slot[i].pos; i = (i + 1) & (x->cap - 1))
+		if (x->slot[i].hash == h && same(p, x->slot[i].pos - 1, id, len))
 			break;
-	}
 	return i;
 }
 
@@ -234,11 +243,25 @@ zz_plan_find(const struct zz_plan *p, const char *id, size_t len, unsigned h)
 	return p->index.slot[i].pos ? (long)p->index.slot[i].pos - 1 : -1;
 }
 
-void
-zz_plan_prefetch(const struct zz_plan *p, unsigned h)
+long
+zz_plan_prefetch(const struct zz_plan *p, unsigned h, int depth)
 {
-	if (p->index.cap)
-		__builtin_prefetch(&p->index.slot[h & (p->index.cap - 1)]);
+	const struct zz_index *x = &p->index;
+	size_t i;
+
+	if (!x->cap)
+		return -1;
+	i = h & (x->cap - 1);
+	if (depth == 0) {
+		__builtin_prefetch(&x->slot[i]);
+		return -1;
+	}
+	for (; x->slot[i].pos; i = (i + 1) & (x->cap - 1))
+		if (x->slot[i].hash == h) {
+			__builtin_prefetch(x->key[x->slot[i].pos - 1]);
+			return (long)x->slot[i].pos - 1;
+		}
+	return -1;
 }
 
 static void
@@ -249,6 +272,8 @@ index_grow(struct zz_index *x)
 
 	x->cap = oldcap ? oldcap * 2 : 64;
 	x->slot = zz_xcalloc(x->cap, sizeof *x->slot);
+	/* positions fill at most half the slots */
+	x->key = zz_xreallocarray(x->key, x->cap / 2, sizeof *x->key);
 	for (i = 0; i < oldcap; i++) {
 		if (!old[i].pos)
 			continue;
@@ -263,18 +288,22 @@ index_grow(struct zz_index *x)
 long
 zz_plan_index(struct zz_plan *p, size_t pos)
 {
+	struct zz_index *x = &p->index;
 	const char *id = p->items[pos].id;
 	size_t len = strlen(id), i;
 	unsigned h = zz_map_hash(id, len);
 
-	if ((p->index.n + 1) * 2 > p->index.cap)
-		index_grow(&p->index);
+	while (pos >= x->cap / 2 || (x->n + 1) * 2 > x->cap)
+		index_grow(x);
+	memset(x->key[pos], 0, sizeof x->key[pos]);
+	if (len < sizeof x->key[pos])
+		memcpy(x->key[pos], id, len);
 	i = probe(p, id, len, h);
-	if (p->index.slot[i].pos)
-		return (long)p->index.slot[i].pos - 1;
-	p->index.slot[i].hash = h;
-	p->index.slot[i].pos = (unsigned)pos + 1;
-	p->index.n++;
+	if (x->slot[i].pos)
+		return (long)x->slot[i].pos - 1;
+	x->slot[i].hash = h;
+	x->slot[i].pos = (unsigned)pos + 1;
+	x->n++;
 	return -1;
 }
 

@@ -137,6 +137,15 @@ zz_log_each(FILE *f, const char *name, zz_report_fn fn, void *ctx)
 	return zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
 }
 
+int
+zz_log_each_part(struct zz_csv_part *pt, const char *name, zz_report_fn fn,
+    void *ctx)
+{
+	struct logctx c = {name, fn, ctx, pt->from > 0};
+
+	return zz_csv_read_part(pt, name, ',', on_log_row, &c) ? -1 : 0;
+}
+
 static void
 free_state(void *v)
 {
@@ -389,7 +398,13 @@ zz_states_load(struct zz_states *s, const char *path, zz_date asof,
 const struct zz_state *
 zz_state_get(const struct zz_states *s, const char *id)
 {
-	return zz_map_get(&s->map, id, strlen(id));
+	size_t len = strlen(id);
+	long i;
+
+	if (s->plan &&
+	    (i = zz_plan_find(s->plan, id, len, zz_map_hash(id, len))) >= 0)
+		return s->item[i].line ? &s->item[i] : NULL;
+	return zz_map_get(&s->map, id, len);
 }
 
 const struct zz_state *
@@ -411,4 +426,6 @@ void
 zz_states_free(struct zz_states *s)
 {
 	zz_map_free(&s->map, free_state);
+	free(s->item);
+	s->item = NULL;
 }

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include <jansson.h>
 
@@ -30,6 +31,16 @@ _Noreturn void zz_die(const char *fmt, ...);
 void zz_fwarn(const char *file, long line, const char *fmt, ...);
 _Noreturn void zz_fdie(const char *file, long line, const char *fmt, ...);
 void zz_vfwarn(const char *file, long line, const char *fmt, va_list ap);
+/* A thread's warnings held back (the first one kept) until it is known
+ * whether they count, and then given with their line moved by lines:
+ * the second half of a log does not know where its first line is. */
+struct zz_held {
+	char *file, *msg;	/* msg NULL: nothing held */
+	long line;
+};
+void zz_warn_hold(struct zz_held *h);	/* NULL: print again */
+void zz_warn_release(struct zz_held *h, long lines);
+void zz_held_free(struct zz_held *h);
 /* Flush and close stdout; on failure say so.  Returns the exit code to use. */
 int zz_finish(int code);
 
@@ -100,6 +111,8 @@ int zz_parse_month(const char *s, int *y, int *m);	/* YYYY-MM */
 int zz_parse_quarter(const char *s, int *y, int *q);	/* YYYY-Qn */
 /* buf must hold 11 bytes; returns buf ("" for ZZ_NODATE). */
 char *zz_fmt_date(zz_date t, char *buf);
+/* v in decimal; buf must hold 21 bytes; returns buf. */
+char *zz_fmt_long(long v, char *buf);
 /* Today, or $ZZ_TODAY when set (for reproducible runs). */
 zz_date zz_today(void);
 
@@ -142,6 +155,20 @@ typedef int (*zz_row_fn)(void *ctx, char **fields, int n, long line);
 /* Reads all of f (UTF-8 BOM skipped, CRLF accepted), calling fn for each
  * non-empty record.  Errors are reported as name:line and give -1. */
 int zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx);
+/* Part of a file for zz_csv_read_part: bytes [from, to) of fd, read by
+ * pread, whose first line is numbered line.  With handoff > 0 reading
+ * ends at the record boundary at offset handoff when there is one there,
+ * else goes on to `to`; stopped and stop_line tell where it ended (the
+ * offset and number of the first line not read). */
+struct zz_csv_part {
+	int fd;
+	off_t from, to, handoff;
+	long line;
+	off_t stopped;
+	long stop_line;
+};
+int zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
+    zz_row_fn fn, void *ctx);
 /* Write one field (quoted only when needed), preceded by delim unless first. */
 void zz_csv_field(FILE *f, const char *s, bool first, char delim);
 /* When set, text fields starting with = + - @ are written with a leading
@@ -207,6 +234,8 @@ struct zz_plan {
 			unsigned pos;	/* position + 1; 0: empty slot */
 		} *slot;
 		size_t n, cap;
+		char (*key)[16];	/* by position: a copy of an id of up
+					 * to 15 bytes, else "" */
 	} index;
 };
 
@@ -228,10 +257,13 @@ const struct zz_item *zz_plan_item(const struct zz_plan *p, const char *id);
 const struct zz_item *zz_plan_item_n(const struct zz_plan *p, const char *id,
     size_t len);
 /* Position in p->items of the id of len bytes whose zz_map_hash is h, or
- * -1; and a hint to fetch the slot it would be in. */
+ * -1. */
 long zz_plan_find(const struct zz_plan *p, const char *id, size_t len,
     unsigned h);
-void zz_plan_prefetch(const struct zz_plan *p, unsigned h);
+/* Hints to the cache, for a loop over many ids: depth 0 fetches the
+ * slot of hash h; 1 (once that is in) the id of the item it points to,
+ * whose likely position it returns (else -1). */
+long zz_plan_prefetch(const struct zz_plan *p, unsigned h, int depth);
 /* Put p->items[pos] in the index: -1, or the position of an item that
  * has its id already (which stays). */
 long zz_plan_index(struct zz_plan *p, size_t pos);
@@ -308,7 +340,10 @@ struct zz_state {
 	char *note, *by;	/* kept only when asked for */
 };
 struct zz_states {
-	struct zz_map map;	/* id -> struct zz_state * */
+	struct zz_map map;	/* id -> struct zz_state *: every id, or with
+				 * a plan the ids that are not its items' */
+	const struct zz_plan *plan;	/* zz_states_load_plan's */
+	struct zz_state *item;	/* the state of plan->items[i]; line 0: none */
 	zz_date asof;
 	bool keep_text;
 };
@@ -320,6 +355,14 @@ int zz_states_load(struct zz_states *s, const char *path, zz_date asof,
 /* The same from an open log (e.g. from zz_log_open); name for messages. */
 int zz_states_read(struct zz_states *s, FILE *f, const char *name,
     zz_date asof, bool keep_text);
+/* The same for the items of plan p, which must outlive s: a regular file
+ * of zz_log_split_min bytes or more is read in two halves at once. */
+int zz_states_load_plan(struct zz_states *s, const char *path,
+    const struct zz_plan *p, zz_date asof);
+extern off_t zz_log_split_min;
+/* zz_log_each for part of a log (a part after the first has no header). */
+int zz_log_each_part(struct zz_csv_part *pt, const char *name,
+    zz_report_fn fn, void *ctx);
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 void zz_states_free(struct zz_states *s);
 /* State of an item or occurrence id: the occurrence's own report, else
@@ -347,6 +390,9 @@ char *zz_log_read(const char *path, size_t *len, long *torn);
  * the log up to its last whole line when opened, read in place, so a
  * long log takes no memory. */
 FILE *zz_log_open(const char *path, long *torn);
+/* The same as a descriptor, the lock already dropped: read bytes
+ * [0, *limit) of it with pread (caller closes).  -1 with a message. */
+int zz_log_open_fd(const char *path, off_t *limit, long *torn);
 
 /* ---- table.c: output in text, csv, tsv, json and jsonl ---- */
 enum zz_fmt { ZZ_FMT_TEXT, ZZ_FMT_CSV, ZZ_FMT_TSV, ZZ_FMT_JSON,

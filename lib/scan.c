@@ -1,0 +1,308 @@
+/*
+ * scan.c: the log read for the items of a plan, the state of each item
+ * kept by its position, and a long log read in two halves at once.
+ *
+ * The second half starts at the first line after the middle byte.  That
+ * is a record's start unless a quoted field runs across it, which only
+ * the first half can tell: it reads up to that line and, when a record
+ * does end there, hands over; else it reads on to the end and the second
+ * half's work is thrown away.  The second half numbers its lines from 1
+ * and holds back its warnings, as it does not know where it starts.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zz.h"
+
+off_t zz_log_split_min = 4 << 20;
+
+/*
+ * Each line looks its id up in a table larger than the cache, so reports
+ * wait in a short queue: the index slot of an id is fetched when its
+ * report enters, the id and the item's mark FETCH turns later, and the
+ * report is applied when it leaves, in log order.
+ */
+#define AHEAD 16
+#define FETCH 8
+#define IDMAX 40	/* ids this long or longer skip the queue */
+
+/* The latest report of an item while the log is read: 16 bytes, where a
+ * struct zz_state takes 40. */
+struct mark {
+	zz_date date;
+	unsigned char status;
+	signed char progress;
+	long line;		/* 0: none yet */
+};
+
+struct queued {
+	struct zz_report r;
+	char id[IDMAX];
+	size_t len;
+	unsigned hash;
+	long pos;	/* the item likely; -1 */
+};
+
+struct part {
+	const struct zz_plan *p;
+	zz_date asof;
+	const char *name;
+	struct mark *item;	/* by position in p->items */
+	struct zz_map other;	/* ids the plan lacks -> struct zz_state * */
+	struct queued q[AHEAD];
+	size_t n;		/* reports queued so far */
+	struct zz_csv_part csv;
+	struct zz_held held;
+	int rc;
+};
+
+static void
+part_init(struct part *t, const struct zz_plan *p, zz_date asof,
+    const char *name)
+{
+	memset(t, 0, sizeof *t);
+	t->p = p;
+	t->asof = asof;
+	t->name = name;
+	t->item = zz_xcalloc(p->nitems ? p->nitems : 1, sizeof *t->item);
+}
+
+static void
+free_state(void *v)
+{
+	free(v);	/* no note or by in these */
+}
+
+static void
+part_free(struct part *t)
+{
+	free(t->item);
+	zz_map_free(&t->other, free_state);
+	zz_held_free(&t->held);
+}
+
+/* The library's rule: a later date wins; on the same date, the later
+ * line (lines: added to y's, of the second half). */
+#define TAKE(x, y, lines) do {						\
+	if (!((x)->line && (x)->date > (y)->date)) {			\
+		(x)->date = (y)->date;					\
+		(x)->status = (y)->status;				\
+		(x)->progress = (y)->progress;				\
+		(x)->line = (y)->line + (lines);			\
+	}								\
+} while (0)
+
+static void
+apply(struct part *t, const struct zz_report *r, size_t len, unsigned h)
+{
+	struct zz_state **slot;
+	long pos = zz_plan_find(t->p, r->id, len, h);
+
+	if (pos >= 0) {
+		TAKE(&t->item[pos], r, 0);
+		return;
+	}
+	slot = (struct zz_state **)zz_map_slot(&t->other, r->id, len, NULL);
+	if (!*slot)
+		*slot = zz_xcalloc(1, sizeof **slot);
+	TAKE(*slot, r, 0);
+}
+
+static void
+leave(struct part *t, size_t k)
+{
+	struct queued *e = &t->q[k % AHEAD];
+
+	apply(t, &e->r, e->len, e->hash);
+}
+
+static int
+on_report(void *ctx, const struct zz_report *r)
+{
+	struct part *t = ctx;
+	size_t len = strlen(r->id);
+	struct queued *e;
+
+	if (r->date > t->asof)
+		return 0;
+	if (len >= IDMAX) {
+		apply(t, r, len, zz_map_hash(r->id, len));
+		return 0;
+	}
+	if (t->n >= AHEAD)
+		leave(t, t->n - AHEAD);
+	e = &t->q[t->n % AHEAD];
+	e->r = *r;
+	memcpy(e->id, r->id, len + 1);
+	e->r.id = e->id;
+	e->len = len;
+	e->hash = zz_map_hash(r->id, len);
+	zz_plan_prefetch(t->p, e->hash, 0);
+	if (t->n >= FETCH) {
+		e = &t->q[(t->n - FETCH) % AHEAD];
+		if ((e->pos = zz_plan_prefetch(t->p, e->hash, 1)) >= 0)
+			__builtin_prefetch(&t->item[e->pos]);
+	}
+	t->n++;
+	return 0;
+}
+
+/* The reports still in the queue. */
+static void
+drain(struct part *t)
+{
+	size_t k;
+
+	for (k = t->n > AHEAD ? t->n - AHEAD : 0; k < t->n; k++)
+		leave(t, k);
+}
+
+static int
+run(struct part *t)
+{
+	if ((t->rc = zz_log_each_part(&t->csv, t->name, on_report, t)) == 0)
+		drain(t);
+	return t->rc;
+}
+
+static void *
+run_held(void *arg)
+{
+	struct part *t = arg;
+
+	zz_warn_hold(&t->held);
+	run(t);
+	zz_warn_hold(NULL);
+	return NULL;
+}
+
+/* The second half's states into the first's. */
+static void
+merge(struct part *a, struct part *b, long lines)
+{
+	struct zz_map *m = &b->other;
+	size_t i;
+
+	for (i = 0; i < a->p->nitems; i++)
+		if (b->item[i].line)
+			TAKE(&a->item[i], &b->item[i], lines);
+	for (i = 0; i < m->cap; i++) {
+		struct zz_state **slot, *y = m->vals[i];
+
+		if (!m->keys[i])
+			continue;
+		slot = (struct zz_state **)zz_map_slot(&a->other, m->keys[i],
+		    strlen(m->keys[i]), NULL);
+		if (!*slot)
+			*slot = zz_xcalloc(1, sizeof **slot);
+		TAKE(*slot, y, lines);
+	}
+}
+
+/* The marks as the states the library knows. */
+static struct zz_state *
+states(const struct part *t)
+{
+	size_t i, n = t->p->nitems;
+	struct zz_state *st = zz_xcalloc(n ? n : 1, sizeof *st);
+
+	for (i = 0; i < n; i++) {
+		st[i].date = t->item[i].date;
+		st[i].status = (enum zz_status)t->item[i].status;
+		st[i].progress = t->item[i].progress;
+		st[i].line = t->item[i].line;
+	}
+	return st;
+}
+
+/* The offset just past the first newline at or after at, or 0. */
+static off_t
+line_after(int fd, off_t at, off_t limit)
+{
+	char chunk[4096], *nl;
+	ssize_t n;
+
+	for (; at < limit; at += n) {
+		n = pread(fd, chunk, sizeof chunk, at);
+		if (n <= 0)
+			return 0;
+		if ((nl = memchr(chunk, '\n', (size_t)n)))
+			return at + (nl - chunk) + 1;
+	}
+	return 0;
+}
+
+static int
+read_halves(struct part *a, const char *name, int fd, off_t limit)
+{
+	struct part b;
+	pthread_t th;
+	off_t half = 0;
+	int rc;
+
+	if (limit >= zz_log_split_min && limit > 1)
+		half = line_after(fd, limit / 2, limit);
+	a->csv = (struct zz_csv_part){fd, 0, limit, 0, 1, 0, 0};
+	if (half <= 0 || half >= limit)
+		return run(a);
+	part_init(&b, a->p, a->asof, name);
+	b.csv = (struct zz_csv_part){fd, half, limit, 0, 1, 0, 0};
+	if (pthread_create(&th, NULL, run_held, &b) != 0) {
+		part_free(&b);
+		return run(a);
+	}
+	a->csv.handoff = half;
+	rc = run(a);
+	pthread_join(th, NULL);
+	/* a read on to the end when a quoted field ran across the middle */
+	if (rc == 0 && a->csv.stopped == half) {
+		if (b.rc != 0) {
+			zz_warn_release(&b.held, a->csv.stop_line - 1);
+			rc = -1;
+		} else {
+			merge(a, &b, a->csv.stop_line - 1);
+		}
+	}
+	part_free(&b);
+	return rc;
+}
+
+int
+zz_states_load_plan(struct zz_states *s, const char *path,
+    const struct zz_plan *p, zz_date asof)
+{
+	struct part a;
+	off_t limit;
+	long torn;
+	int fd, rc;
+
+	memset(s, 0, sizeof *s);
+	s->asof = asof;
+	if (strcmp(path, "-") == 0) {
+		part_init(&a, p, asof, "<stdin>");
+		if ((rc = zz_log_each(stdin, a.name, on_report, &a)) == 0)
+			drain(&a);
+	} else {
+		if ((fd = zz_log_open_fd(path, &limit, &torn)) < 0)
+			return -1;
+		if (torn)
+			zz_fwarn(path, torn, "the last line has no newline (cut "
+			    "by a crash?) and is left out; 'zz-status fsck "
+			    "--repair' removes it");
+		part_init(&a, p, asof, path);
+		rc = read_halves(&a, path, fd, limit);
+		close(fd);
+	}
+	if (rc != 0) {
+		part_free(&a);
+		return -1;
+	}
+	s->plan = p;
+	s->item = states(&a);
+	s->map = a.other;
+	free(a.item);
+	zz_held_free(&a.held);
+	return 0;
+}
