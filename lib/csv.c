@@ -336,6 +336,10 @@ read_lines(struct lines *l, struct reader *r, struct csv_parser *p,
 				return -2;
 			break;
 		}
+		/* a BOM and the header go the usual way */
+		if (pt && pt->whole && p->pstate == 0 && !r->at_start &&
+		    pt->whole(pt->whole_ctx, line, (size_t)len, r->line))
+			continue;
 		if (feed_line(p, r, line, (size_t)len) != 0)
 			return -1;
 	}
@@ -401,6 +405,23 @@ zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
 		1 << 20, 0, 0, 0, false};
 
 	return read_csv(&l, &r, delim, pt);
+}
+
+off_t zz_split_min = 4 << 20;
+
+off_t
+zz_line_after(int fd, off_t at, off_t limit)
+{
+	char chunk[4096], *nl;
+	ssize_t n;
+
+	for (; at < limit; at += n) {
+		if ((n = pread(fd, chunk, sizeof chunk, at)) <= 0)
+			return 0;
+		if ((nl = memchr(chunk, '\n', (size_t)n)))
+			return at + (nl - chunk) + 1;
+	}
+	return 0;
 }
 
 static bool

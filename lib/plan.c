@@ -269,11 +269,16 @@ index_grow(struct zz_index *x)
 {
 	struct zz_islot *old = x->slot;
 	size_t i, j, oldcap = x->cap;
+	char (*key)[16];
 
 	x->cap = oldcap ? oldcap * 2 : 64;
-	x->slot = zz_xcalloc(x->cap, sizeof *x->slot);
+	x->slot = zz_xcalloc_big(x->cap, sizeof *x->slot);
 	/* positions fill at most half the slots */
-	x->key = zz_xreallocarray(x->key, x->cap / 2, sizeof *x->key);
+	key = zz_xcalloc_big(x->cap / 2, sizeof *key);
+	if (x->key)
+		memcpy(key, x->key, oldcap / 2 * sizeof *key);
+	free(x->key);
+	x->key = key;
 	for (i = 0; i < oldcap; i++) {
 		if (!old[i].pos)
 			continue;

@@ -16,8 +16,6 @@
 
 #include "zz.h"
 
-off_t zz_log_split_min = 4 << 20;
-
 /*
  * Each line looks its id up in a table larger than the cache, so reports
  * wait in a short queue: the index slot of an id is fetched when its
@@ -56,6 +54,8 @@ struct part {
 	struct zz_csv_part csv;
 	struct zz_held held;
 	int rc;
+	char day[10];		/* whole_line's last date, and its value */
+	zz_date date;
 };
 
 static void
@@ -66,7 +66,7 @@ part_init(struct part *t, const struct zz_plan *p, zz_date asof,
 	t->p = p;
 	t->asof = asof;
 	t->name = name;
-	t->item = zz_xcalloc(p->nitems ? p->nitems : 1, sizeof *t->item);
+	t->item = zz_xcalloc_big(p->nitems ? p->nitems : 1, sizeof *t->item);
 }
 
 static void
@@ -149,6 +149,127 @@ on_report(void *ctx, const struct zz_report *r)
 	return 0;
 }
 
+/*
+ * Most lines of a log are in one form: an ASCII date, id, status and
+ * progress, and a note and a name without quotes.  Such a line is read
+ * here in one pass, with no fields split out; any other line (Chinese
+ * status words, quotes, a bad date, a bad byte) is left to the CSV
+ * reader, which reads it, or names what is wrong with it.
+ */
+static int
+status_of(const char *s, size_t n)
+{
+	switch (n) {
+	case 4:
+		return !memcmp(s, "todo", 4) ? ZZ_TODO :
+		    !memcmp(s, "done", 4) ? ZZ_DONE : -1;
+	case 5:
+		return !memcmp(s, "doing", 5) ? ZZ_DOING : -1;
+	case 7:
+		return !memcmp(s, "blocked", 7) ? ZZ_BLOCKED :
+		    !memcmp(s, "dropped", 7) ? ZZ_DROPPED : -1;
+	}
+	return -1;
+}
+
+/* Up to the next comma of ASCII text with no quote; NULL if other. */
+static char *
+ascii_field(char *s, const char *e)
+{
+	for (; s < e; s++) {
+		if (*s == ',')
+			return s;
+		if (*s < 0x20 || *s > 0x7e || *s == '"')
+			return NULL;
+	}
+	return NULL;
+}
+
+/* The note and the name: valid UTF-8 with one comma between them, and
+ * no quote, CR or NUL. */
+static bool
+plain_tail(const unsigned char *s, const unsigned char *e)
+{
+	int commas = 0;
+
+	while (s < e) {
+		if (*s < 0x80) {
+			if (*s == '"' || *s == '\r' || *s == '\0')
+				return false;
+			commas += *s++ == ',';
+		} else if (*s >= 0xc2 && *s <= 0xdf && e - s >= 2 &&
+		    (s[1] & 0xc0) == 0x80) {
+			s += 2;
+		} else if ((*s & 0xf0) == 0xe0 && e - s >= 3 &&
+		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
+		    !(*s == 0xe0 && s[1] < 0xa0) && !(*s == 0xed && s[1] >= 0xa0)) {
+			s += 3;
+		} else {
+			return false;	/* four bytes, or bad: the reader's */
+		}
+	}
+	return commas == 1;
+}
+
+static int
+progress_of(const char *s, size_t n)
+{
+	int v = 0;
+	size_t i;
+
+	if (n == 0)
+		return -1;
+	if (n > 3)
+		return -2;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -2;
+		v = v * 10 + s[i] - '0';
+	}
+	return v <= 100 ? v : -2;
+}
+
+static int
+whole_line(void *ctx, char *s, size_t n, long line)
+{
+	struct part *t = ctx;
+	char *e = s + n, *id, *st, *pr, *tail;
+	struct zz_report r;
+	int status, prog;
+
+	if (e > s && e[-1] == '\n')
+		e--;
+	if (e > s && e[-1] == '\r')
+		e--;
+	if (e - s < 11 || s[10] != ',' || !(id = s + 11) ||
+	    !(st = ascii_field(id, e)) || st == id ||
+	    !(pr = ascii_field(st + 1, e)) || !(tail = ascii_field(pr + 1, e)))
+		return 0;
+	if ((status = status_of(st + 1, (size_t)(pr - st - 1))) < 0 ||
+	    (prog = progress_of(pr + 1, (size_t)(tail - pr - 1))) < -1 ||
+	    !plain_tail((unsigned char *)tail + 1, (unsigned char *)e))
+		return 0;
+	/* logs go by date: most lines have the date of the one before */
+	if (memcmp(s, t->day, 10) != 0) {
+		char d[11];
+
+		memcpy(d, s, 10);
+		d[10] = '\0';
+		if (zz_parse_date(d, &t->date) < 0)
+			return 0;
+		memcpy(t->day, s, 10);
+	}
+	*st = '\0';
+	r.date = t->date;
+	r.id = id;
+	r.status = (enum zz_status)status;
+	r.progress = prog;
+	r.note = r.by = "";
+	r.line = line;
+	on_report(t, &r);
+	return 1;
+}
+
 /* The reports still in the queue. */
 static void
 drain(struct part *t)
@@ -162,6 +283,8 @@ drain(struct part *t)
 static int
 run(struct part *t)
 {
+	t->csv.whole = whole_line;
+	t->csv.whole_ctx = t;
 	if ((t->rc = zz_log_each_part(&t->csv, t->name, on_report, t)) == 0)
 		drain(t);
 	return t->rc;
@@ -217,23 +340,6 @@ states(const struct part *t)
 	return st;
 }
 
-/* The offset just past the first newline at or after at, or 0. */
-static off_t
-line_after(int fd, off_t at, off_t limit)
-{
-	char chunk[4096], *nl;
-	ssize_t n;
-
-	for (; at < limit; at += n) {
-		n = pread(fd, chunk, sizeof chunk, at);
-		if (n <= 0)
-			return 0;
-		if ((nl = memchr(chunk, '\n', (size_t)n)))
-			return at + (nl - chunk) + 1;
-	}
-	return 0;
-}
-
 static int
 read_halves(struct part *a, const char *name, int fd, off_t limit)
 {
@@ -242,13 +348,13 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	off_t half = 0;
 	int rc;
 
-	if (limit >= zz_log_split_min && limit > 1)
-		half = line_after(fd, limit / 2, limit);
-	a->csv = (struct zz_csv_part){fd, 0, limit, 0, 1, 0, 0};
+	if (limit >= zz_split_min && limit > 1)
+		half = zz_line_after(fd, limit / 2, limit);
+	a->csv = (struct zz_csv_part){.fd = fd, .from = 0, .to = limit, .line = 1};
 	if (half <= 0 || half >= limit)
 		return run(a);
 	part_init(&b, a->p, a->asof, name);
-	b.csv = (struct zz_csv_part){fd, half, limit, 0, 1, 0, 0};
+	b.csv = (struct zz_csv_part){.fd = fd, .from = half, .to = limit, .line = 1};
 	if (pthread_create(&th, NULL, run_held, &b) != 0) {
 		part_free(&b);
 		return run(a);

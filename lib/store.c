@@ -1,6 +1,7 @@
 /* store.c: the data directory, one CSV file per table. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ struct loader {
 	int err;
 	bool header;
 	long *lines;		/* items.csv: the line of each item */
+	bool later_half;	/* of a file read in halves: see read_items */
 };
 
 static int
@@ -130,6 +132,16 @@ row_member(struct loader *l, char **f, long line)
 	return 0;
 }
 
+/* The line of item n, for messages about a later one. */
+static void
+note_line(struct loader *l, size_t n, long line)
+{
+	if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4, ...: double */
+		l->lines = zz_xreallocarray(l->lines, n ? n * 2 : 1,
+		    sizeof *l->lines);
+	l->lines[n] = line;
+}
+
 static int
 row_item(struct loader *l, char **f, long line)
 {
@@ -139,7 +151,6 @@ row_item(struct loader *l, char **f, long line)
 	zz_date due;
 	int kind;
 	long first;
-	size_t n;
 
 	if (!*f[0])
 		return zz_fwarn(l->name, line, "empty item id"), -1;
@@ -161,16 +172,13 @@ row_item(struct loader *l, char **f, long line)
 		return BADNUM("source line", f[8], 0, LONG_MAX);
 	it = zz_plan_add_item(l->p);
 	it->id = zz_xstrdup(f[0]);
-	if ((first = zz_plan_index(l->p, l->p->nitems - 1)) >= 0) {
+	if (!l->later_half &&
+	    (first = zz_plan_index(l->p, l->p->nitems - 1)) >= 0) {
 		zz_fwarn(l->name, line, "duplicate item id '%s' (first on "
 		    "line %ld)", f[0], l->lines[first]);
 		return -1;
 	}
-	n = l->p->nitems - 1;
-	if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4, ...: double */
-		l->lines = zz_xreallocarray(l->lines, n ? n * 2 : 1,
-		    sizeof *l->lines);
-	l->lines[n] = line;
+	note_line(l, l->p->nitems - 1, line);
 	it->group = (int)g;
 	it->kind = (enum zz_kind)kind;
 	it->seq = (int)seq;
@@ -180,6 +188,16 @@ row_item(struct loader *l, char **f, long line)
 	it->owner = zz_xstrdup(f[7]);
 	it->source = *f[8] ? src : 0;
 	return 0;
+}
+
+static int
+columns(int table)
+{
+	int n = 0;
+
+	while (headers[table][n])
+		n++;
+	return n;
 }
 
 static int
@@ -219,11 +237,102 @@ on_row(void *ctx, char **f, int n, long line)
 	return rows[l->table](l, f, line) ? 1 : 0;
 }
 
+/*
+ * A big items.csv is read in two halves at once, as scan.c reads a big
+ * log: the second half into a plan of its own (the groups lent), its
+ * warnings held, its ids not indexed; its items then follow the first
+ * half's and are indexed in order, so that a repeated id is named at the
+ * same line, with the same first line, as when read in one go.
+ */
+struct half {
+	struct loader l;
+	struct zz_plan q;
+	struct zz_csv_part csv;
+	struct zz_held held;
+	int rc;
+};
+
+static void *
+read_half(void *arg)
+{
+	struct half *h = arg;
+
+	zz_warn_hold(&h->held);
+	h->rc = zz_csv_read_part(&h->csv, h->l.name, ',', on_row, &h->l);
+	zz_warn_hold(NULL);
+	return NULL;
+}
+
+/* The second half's items after the first's; lines: where its lines
+ * start, less one. */
+static int
+join(struct loader *l, struct half *h, long lines)
+{
+	struct zz_plan *p = l->p;
+	size_t j, n = h->q.nitems;
+	long first;
+
+	for (j = 0; j < n; j++) {
+		*zz_plan_add_item(p) = h->q.items[j];
+		note_line(l, p->nitems - 1, h->l.lines[j] + lines);
+	}
+	h->q.nitems = 0;	/* p owns them now */
+	for (j = p->nitems - n; j < p->nitems; j++)
+		if ((first = zz_plan_index(p, j)) >= 0) {
+			zz_fwarn(l->name, l->lines[j], "duplicate item id '%s' "
+			    "(first on line %ld)", p->items[j].id,
+			    l->lines[first]);
+			return -1;
+		}
+	if (h->rc != 0) {
+		zz_warn_release(&h->held, lines);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+read_items(struct loader *l, int fd, off_t size)
+{
+	struct zz_csv_part a = {.fd = fd, .from = 0, .to = size, .line = 1};
+	off_t half = size >= zz_split_min ? zz_line_after(fd, size / 2, size) : 0;
+	struct half h;
+	pthread_t th;
+	int rc;
+
+	if (half <= 0 || half >= size)
+		return zz_csv_read_part(&a, l->name, ',', on_row, l);
+	memset(&h, 0, sizeof h);
+	h.l = *l;
+	h.l.p = &h.q;
+	h.l.header = true;	/* the first half's to check */
+	h.l.ncols = columns(T_ITEMS);
+	h.l.lines = NULL;
+	h.l.later_half = true;
+	h.q.groups = l->p->groups;
+	h.q.ngroups = l->p->ngroups;
+	h.csv = (struct zz_csv_part){.fd = fd, .from = half, .to = size, .line = 1};
+	if (pthread_create(&th, NULL, read_half, &h) != 0)
+		return zz_csv_read_part(&a, l->name, ',', on_row, l);
+	a.handoff = half;
+	rc = zz_csv_read_part(&a, l->name, ',', on_row, l);
+	pthread_join(th, NULL);
+	/* else a quoted field ran across the middle: the first read it all */
+	if (rc == 0 && a.stopped == half)
+		rc = join(l, &h, a.stop_line - 1);
+	h.q.groups = NULL;	/* lent */
+	h.q.ngroups = 0;
+	zz_plan_free(&h.q);
+	free(h.l.lines);
+	zz_held_free(&h.held);
+	return rc;
+}
+
 static int
 load_table(const char *dir, int table, struct zz_plan *p)
 {
 	char *path = zz_xasprintf("%s/%s", dir, files[table]);
-	struct loader l = {p, table, path, 0, 0, false, NULL};
+	struct loader l = {p, table, path, 0, 0, false, NULL, false};
 	FILE *f = fopen(path, "r");
 	struct stat st;
 	int rc;
@@ -239,7 +348,10 @@ load_table(const char *dir, int table, struct zz_plan *p)
 		free(path);
 		return -1;
 	}
-	rc = zz_csv_read(f, path, ',', on_row, &l);
+	if (table == T_ITEMS && S_ISREG(st.st_mode))
+		rc = read_items(&l, fileno(f), st.st_size);
+	else
+		rc = zz_csv_read(f, path, ',', on_row, &l);
 	if (rc == 0 && !l.header) {
 		zz_fwarn(path, 1, "empty file: expected the header %s,...",
 		    headers[table][0]);

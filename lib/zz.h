@@ -47,6 +47,8 @@ int zz_finish(int code);
 /* ---- mem.c: allocation that dies on failure, buffers, a string map ---- */
 void *zz_xmalloc(size_t n);
 void *zz_xcalloc(size_t n, size_t size);
+/* The same for a big table looked up at random (free() it). */
+void *zz_xcalloc_big(size_t n, size_t size);
 void *zz_xrealloc(void *p, size_t n);
 void *zz_xreallocarray(void *p, size_t n, size_t size);
 char *zz_xstrdup(const char *s);
@@ -166,9 +168,19 @@ struct zz_csv_part {
 	long line;
 	off_t stopped;
 	long stop_line;
+	/* When set, given each line outside a record before it is split:
+	 * it returns 1 when it took the line, 0 to leave it to the reader,
+	 * and may write to the line only when it takes it. */
+	int (*whole)(void *ctx, char *line, size_t len, long lineno);
+	void *whole_ctx;
 };
 int zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
     zz_row_fn fn, void *ctx);
+/* The offset just past the first newline in [at, limit) of fd, or 0. */
+off_t zz_line_after(int fd, off_t at, off_t limit);
+/* Files this long or longer (a big log, a big items.csv) are read in two
+ * halves at once; tests set it lower. */
+extern off_t zz_split_min;
 /* Write one field (quoted only when needed), preceded by delim unless first. */
 void zz_csv_field(FILE *f, const char *s, bool first, char delim);
 /* When set, text fields starting with = + - @ are written with a leading
@@ -356,10 +368,9 @@ int zz_states_load(struct zz_states *s, const char *path, zz_date asof,
 int zz_states_read(struct zz_states *s, FILE *f, const char *name,
     zz_date asof, bool keep_text);
 /* The same for the items of plan p, which must outlive s: a regular file
- * of zz_log_split_min bytes or more is read in two halves at once. */
+ * of zz_split_min bytes or more is read in two halves at once. */
 int zz_states_load_plan(struct zz_states *s, const char *path,
     const struct zz_plan *p, zz_date asof);
-extern off_t zz_log_split_min;
 /* zz_log_each for part of a log (a part after the first has no header). */
 int zz_log_each_part(struct zz_csv_part *pt, const char *name,
     zz_report_fn fn, void *ctx);

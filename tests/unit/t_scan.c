@@ -96,10 +96,10 @@ check_both(const char *what, const char *path, const struct zz_plan *p,
 	struct zz_states plain = {0}, split = {0}, whole = {0};
 	bool ok;
 
-	zz_log_split_min = 0;
+	zz_split_min = 0;
 	ok = zz_states_load(&plain, path, asof, false) == 0 &&
 	    zz_states_load_plan(&split, path, p, asof) == 0;
-	zz_log_split_min = (off_t)1 << 40;
+	zz_split_min = (off_t)1 << 40;
 	ok = ok && zz_states_load_plan(&whole, path, p, asof) == 0;
 	printf("%s - %s: read in halves\n", ok && same_states(&split, &plain) ?
 	    "ok" : "not ok", what);
@@ -121,15 +121,33 @@ random_log(struct zz_buf *b, int lines, unsigned seed)
 	char id[128], d[11];
 	int i;
 
+	static const char *cn[] = {"未开始", "推进中", "已完成", "受阻",
+		"已取消"};
+	/* lines of the usual form (read in one pass), and some not: a
+	 * quoted name, Chinese words, 5%, CRLF, an empty progress */
+	static const char *form[] = {
+		"%s,%s,%s,%d,推进 %d,联络员\n",
+		"%s,%s,%s,%d,note %d,联络员\n",
+		"%s,%s,%s,%d,note %d,\"by, x\"\n",
+		"%s,%s,%s,%d%%,进展%d,x\n",
+		"%s,%s,%s,%d,\"说明\n%d\",x\n",
+		"%s,%s,%s,%d,%d,\r\n",
+	};
+
 	srand(seed);
 	zz_buf_puts(b, ZZ_LOG_HEADER "\n");
 	for (i = 0; i < lines; i++) {
 		/* few days, so that many lines of an id share a date */
-		int day = rand() % 20, s = rand() % 5, p = rand() % 101;
+		int day = rand() % 20, s = rand() % 5, p = rand() % 101,
+		    k = rand() % 16;
 
 		id_of(rand() % NIDS, id, sizeof id);
-		zz_buf_printf(b, "%s,%s,%s,%d,note %d,\"by, %d\"\n",
-		    zz_fmt_date(base + day, d), id, st[s], p, i, i);
+		zz_buf_printf(b, form[k < 10 || k > 13 ? k % 2 : k - 8],
+		    zz_fmt_date(base + day, d), id, k == 11 ? cn[s] : st[s], p,
+		    i);
+		if (k == 15)	/* and one with no progress */
+			zz_buf_printf(b, "%s,%s,%s,,,\n",
+			    zz_fmt_date(base + day, d), id, st[s]);
 	}
 }
 
@@ -173,20 +191,23 @@ test_quoted_middle(const struct zz_plan *p)
 	zz_buf_free(&b);
 }
 
-/* What zz_states_load_plan says on stderr, and whether it failed. */
+/* What the reader says on stderr, and whether it failed: plain (the
+ * reader of zz_states_load) or for a plan (zz_states_load_plan). */
 static char *
-load_err(const char *path, const struct zz_plan *p, int *rc)
+load_err(const char *path, const struct zz_plan *p, bool plain, int *rc)
 {
 	char errpath[] = "/tmp/t_scan_err.XXXXXX";
 	int fd = mkstemp(errpath), saved = dup(2);
 	struct zz_states s;
+	zz_date asof = zz_mkdate(2023, 1, 1);
 	size_t len;
 	char *text;
 	long torn;
 
 	fflush(stderr);
 	dup2(fd, 2);
-	*rc = zz_states_load_plan(&s, path, p, zz_mkdate(2023, 1, 1));
+	*rc = plain ? zz_states_load(&s, path, asof, false) :
+	    zz_states_load_plan(&s, path, p, asof);
 	fflush(stderr);
 	dup2(saved, 2);
 	close(saved);
@@ -198,56 +219,76 @@ load_err(const char *path, const struct zz_plan *p, int *rc)
 	return text;
 }
 
-/* A bad line at line `bad` of a log of n lines (after the header), with
- * or without a quoted field across the middle: one message, with the
- * bad line's own number. */
+/* A log of n lines whose line `at` is bad, with or without a quoted
+ * field of 6 lines across the middle: it fails with the one message the
+ * plain reader gives, naming the bad line. */
 static void
-check_bad_line(const struct zz_plan *p, int n, int bad, bool quoted)
+check_bad_line(const struct zz_plan *p, int n, int at, bool quoted,
+    const char *bad)
 {
-	struct zz_buf b = {0}, want = {0};
-	char *path, *got;
-	int i, rc;
+	struct zz_buf b = {0}, line = {0};
+	char *path, *got, *want;
+	int i, rc, prc;
 	bool ok;
 
-	zz_log_split_min = 0;
+	zz_split_min = 0;
 	zz_buf_puts(&b, ZZ_LOG_HEADER "\n");
 	for (i = 2; i <= n; i++) {
-		if (i == bad)
-			zz_buf_puts(&b, "2022-02-30,0.P1,done,,,\n");
+		if (i == at)
+			zz_buf_puts(&b, bad);
 		else if (quoted && i == n / 2 - 2)
 			zz_buf_puts(&b, "2022-01-01,0.P1,doing,,\"a\nb\nc\nd\ne\n"
 			    "f\",x\n");
 		else
-			zz_buf_printf(&b, "2022-01-01,%d.P1,doing,5,n,x\n", i % 300);
+			zz_buf_printf(&b, "2022-01-01,%d.P1,doing,5,说明,x\n",
+			    i % 300);
 	}
 	path = write_file(b.s, b.len);
 	/* lines after the quoted note's start are 5 further on */
-	zz_buf_printf(&want, "t_scan: %s:%d: bad date (expected YYYY-MM-DD)\n",
-	    path, quoted && bad > n / 2 - 2 ? bad + 5 : bad);
-	got = load_err(path, p, &rc);
-	ok = rc < 0 && got && strcmp(got, want.s) == 0;
+	zz_buf_printf(&line, ":%d: ", quoted && at > n / 2 - 2 ? at + 5 : at);
+	want = load_err(path, p, true, &prc);
+	got = load_err(path, p, false, &rc);
+	ok = rc < 0 && prc < 0 && got && want && strcmp(got, want) == 0 &&
+	    strstr(got, line.s) && !strchr(strchr(got, '\n') + 1, '\n');
 	printf("%s - bad line %d of %d%s: rc %d, message \"%s\"\n",
-	    ok ? "ok" : "not ok", bad, n, quoted ? " (quoted middle)" : "", rc,
+	    ok ? "ok" : "not ok", at, n, quoted ? " (quoted middle)" : "", rc,
 	    got ? strtok(got, "\n") : "");
 	unit_failed += !ok;
 	unlink(path);
 	free(path);
 	free(got);
+	free(want);
 	zz_buf_free(&b);
-	zz_buf_free(&want);
+	zz_buf_free(&line);
 }
 
 static void
 test_bad_lines(const struct zz_plan *p)
 {
-	check_bad_line(p, 1000, 10, false);	/* first half */
-	check_bad_line(p, 1000, 900, false);	/* second half */
-	check_bad_line(p, 1000, 501, false);	/* near the middle */
-	check_bad_line(p, 1000, 502, false);
-	check_bad_line(p, 1000, 503, false);
-	check_bad_line(p, 1000, 1000, false);	/* the last line */
-	check_bad_line(p, 1000, 900, true);
-	check_bad_line(p, 1000, 10, true);
+	static const char *bad[] = {
+		"2022-02-30,0.P1,done,,,\n",
+		"2022-01-01,0.P1,done,101,,\n",
+		"2022-01-01,0.P1,done,5,a,b,c\n",
+		"2022-01-01,0.P1,done,5,a\n",
+		"2022-01-01,0.P1,finished,5,a,b\n",
+		"2022-01-01,,done,5,a,b\n",
+		"2022-01-01,0.P1,done,5,a\xff,b\n",
+		"2022-01-01,0.P1,done,5,a\"b,c\n",
+		"2022-01-01,0.P1,done,5,\xe5\x8a,b\n",
+		"2022-1-1,0.P1,done,5,a,b\n",
+	};
+	size_t i;
+
+	check_bad_line(p, 1000, 10, false, bad[0]);	/* first half */
+	check_bad_line(p, 1000, 900, false, bad[0]);	/* second half */
+	check_bad_line(p, 1000, 501, false, bad[0]);	/* near the middle */
+	check_bad_line(p, 1000, 502, false, bad[0]);
+	check_bad_line(p, 1000, 503, false, bad[0]);
+	check_bad_line(p, 1000, 1000, false, bad[0]);	/* the last line */
+	check_bad_line(p, 1000, 900, true, bad[0]);
+	check_bad_line(p, 1000, 10, true, bad[0]);
+	for (i = 1; i < sizeof bad / sizeof bad[0]; i++)
+		check_bad_line(p, 1000, 700, false, bad[i]);
 }
 
 /* A short log, stdin and a torn tail go the plain way, with its result. */
@@ -262,8 +303,8 @@ test_small(const struct zz_plan *p)
 	char *err;
 	int rc;
 
-	zz_log_split_min = 0;
-	err = load_err(path, p, &rc);
+	zz_split_min = 0;
+	err = load_err(path, p, false, &rc);
 	CHECK(rc == 0);
 	CHECK(err && strstr(err, ":5: the last line has no newline"));
 	free(err);
@@ -275,6 +316,172 @@ test_small(const struct zz_plan *p)
 	zz_states_free(&s);
 	unlink(path);
 	free(path);
+}
+
+/* A data directory whose items.csv is the given rows. */
+static char *
+data_dir(const char *items)
+{
+	char *dir = zz_xstrdup("/tmp/t_scan_dir.XXXXXX");
+	static const char *files[][2] = {
+		{"doc.csv", "number,title,issuer,date,year\nn,t,i,2022-01-01,"
+		    "2022\n"},
+		{"groups.csv", "id,name,goal,due,ongoing\n1,g1,,,no\n2,g2,,,no\n"},
+		{"people.csv", "name,title,unit,role\n"},
+		{"members.csv", "group,name,role\n"},
+	};
+	size_t i;
+	FILE *f;
+
+	if (!mkdtemp(dir))
+		abort();
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *path = zz_xasprintf("%s/%s", dir, files[i][0]);
+
+		if (!(f = fopen(path, "w")) || fputs(files[i][1], f) < 0 ||
+		    fclose(f) != 0)
+			abort();
+		free(path);
+	}
+	{
+		char *path = zz_xasprintf("%s/items.csv", dir);
+
+		if (!(f = fopen(path, "w")) || fputs(items, f) < 0 ||
+		    fclose(f) != 0)
+			abort();
+		free(path);
+	}
+	return dir;
+}
+
+static void
+rm_dir(char *dir)
+{
+	char *cmd = zz_xasprintf("rm -rf '%s'", dir);
+
+	if (system(cmd) != 0)
+		abort();
+	free(cmd);
+	free(dir);
+}
+
+/* What zz_plan_load says, with items.csv read in halves or whole. */
+static char *
+plan_err(const char *dir, bool halves, struct zz_plan *p, int *rc)
+{
+	char errpath[] = "/tmp/t_scan_err.XXXXXX";
+	int fd = mkstemp(errpath), saved = dup(2);
+	size_t len;
+	char *text;
+	long torn;
+
+	zz_split_min = halves ? 0 : (off_t)1 << 40;
+	fflush(stderr);
+	dup2(fd, 2);
+	*rc = zz_plan_load(dir, p);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	close(fd);
+	text = zz_log_read(errpath, &len, &torn);
+	unlink(errpath);
+	return text;
+}
+
+static bool
+same_plans(const struct zz_plan *a, const struct zz_plan *b)
+{
+	size_t i;
+
+	if (a->nitems != b->nitems || a->index.n != a->nitems)
+		return false;
+	for (i = 0; i < a->nitems; i++) {
+		const struct zz_item *x = &a->items[i], *y = &b->items[i];
+
+		if (strcmp(x->id, y->id) || strcmp(x->text, y->text) ||
+		    x->group != y->group || x->due != y->due ||
+		    strcmp(x->owner, y->owner) || x->seq != y->seq ||
+		    zz_plan_item(a, x->id) != x)
+			return false;
+	}
+	return true;
+}
+
+/* items.csv of n rows, row `at` replaced by bad (when given) and row
+ * at + 500 by worse (when given), a quoted text of 5 lines at row
+ * `quoted` (when > 0): read in halves and whole, the same plan or the
+ * same one message. */
+static void
+check_items2(const char *what, int n, int at, const char *bad, int quoted,
+    const char *worse)
+{
+	struct zz_buf b = {0};
+	struct zz_plan x, y;
+	char *dir, *e1, *e2;
+	int i, r1, r2;
+	bool ok;
+
+	zz_buf_puts(&b, "id,group,kind,seq,text,due,recur,owner,source\n");
+	for (i = 0; i < n; i++) {
+		if (i == at && bad)
+			zz_buf_puts(&b, bad);
+		else if (i == at + 500 && worse)
+			zz_buf_puts(&b, worse);
+		else if (i == quoted && quoted > 0)
+			zz_buf_printf(&b, "%d.T%d,1,task,%d,\"多行\n1\n2\n3\n"
+			    "4\",2022-06-30,,科室,\n", i % 2 + 1, i, i);
+		else
+			zz_buf_printf(&b, "%d.T%d,%d,task,%d,任务%d,2022-%02d-01,"
+			    ",科室%d,%d\n", i % 2 + 1, i, i % 2 + 1, i, i,
+			    i % 12 + 1, i % 5, i + 1);
+	}
+	dir = data_dir(b.s);
+	e1 = plan_err(dir, true, &x, &r1);
+	e2 = plan_err(dir, false, &y, &r2);
+	ok = r1 == r2 && e1 && e2 && strcmp(e1, e2) == 0 &&
+	    (r1 < 0 ? *e1 != '\0' : same_plans(&x, &y));
+	printf("%s - items.csv in halves, %s: rc %d, \"%s\"\n", ok ? "ok" :
+	    "not ok", what, r1, e1 ? strtok(e1, "\n") ? e1 : "" : "");
+	unit_failed += !ok;
+	if (r1 == 0)
+		zz_plan_free(&x);
+	if (r2 == 0)
+		zz_plan_free(&y);
+	free(e1);
+	free(e2);
+	rm_dir(dir);
+	zz_buf_free(&b);
+}
+
+static void
+check_items(const char *what, int n, int at, const char *bad, int quoted)
+{
+	check_items2(what, n, at, bad, quoted, NULL);
+}
+
+static void
+test_items(void)
+{
+	check_items("good", 4000, -1, NULL, -1);
+	check_items("quoted text across the middle", 4000, -1, NULL, 2000);
+	check_items("a quoted text early on", 4000, -1, NULL, 10);
+	check_items("an id of the first half again in the second", 4000,
+	    3500, "1.T10,1,task,1,x,2022-01-01,,,\n", -1);
+	check_items("an id repeated in the second half", 4000, 3500,
+	    "1.T3000,1,task,1,x,2022-01-01,,,\n", -1);
+	check_items("an id repeated in the first half", 4000, 1500,
+	    "1.T10,1,task,1,x,2022-01-01,,,\n", -1);
+	check_items("a group the plan lacks, second half", 4000, 3000,
+	    "9.T1,9,task,1,x,2022-01-01,,,\n", -1);
+	check_items("a bad date, second half", 4000, 3900,
+	    "1.T1x,1,task,1,x,2022-13-01,,,\n", -1);
+	check_items("a bad date, first half", 4000, 100,
+	    "1.T1x,1,task,1,x,2022-13-01,,,\n", -1);
+	/* the second half reads on past a repeat it cannot see, to a bad
+	 * row: the repeat, first in the file, is the one named */
+	check_items2("a repeat, then a bad row, second half", 4000, 3000,
+	    "1.T4,1,task,1,x,2022-01-01,,,\n", -1,
+	    "1.T1x,1,task,1,x,2022-13-01,,,\n");
 }
 
 int
@@ -289,5 +496,6 @@ main(void)
 	test_bad_lines(&p);
 	test_small(&p);
 	zz_plan_free(&p);
+	test_items();
 	UNIT_END();
 }
