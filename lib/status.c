@@ -408,6 +408,14 @@ zz_state_get(const struct zz_states *s, const char *id)
 }
 
 const struct zz_state *
+zz_state_item(const struct zz_states *s, const struct zz_plan *p, size_t i)
+{
+	if (s->plan == p && s->item)
+		return s->item[i].line ? &s->item[i] : NULL;
+	return zz_state_get(s, p->items[i].id);
+}
+
+const struct zz_state *
 zz_state_of(const struct zz_states *s, const char *item_id, int year,
     int month)
 {

@@ -375,6 +375,10 @@ int zz_states_load_plan(struct zz_states *s, const char *path,
 int zz_log_each_part(struct zz_csv_part *pt, const char *name,
     zz_report_fn fn, void *ctx);
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
+/* The state of s->plan->items[i] (of the plan given to
+ * zz_states_load_plan; else by its id), NULL when never reported. */
+const struct zz_state *zz_state_item(const struct zz_states *s,
+    const struct zz_plan *p, size_t i);
 void zz_states_free(struct zz_states *s);
 /* State of an item or occurrence id: the occurrence's own report, else
  * the whole item's.  NULL when never reported. */

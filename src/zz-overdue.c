@@ -270,7 +270,7 @@ collect(const struct opts *o, const struct zz_plan *p,
 		}
 		if (it->due == ZZ_NODATE)
 			continue;
-		st = zz_state_get(s, it->id);
+		st = zz_state_item(s, p, i);
 		if (wanted(o, it->due, st))
 			add_row(r, it, NULL, it->due, st);
 	}
@@ -289,6 +289,47 @@ by_lateness(const void *a, const void *b)
 	if (x->group != y->group)
 		return x->group < y->group ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * by_lateness as a counting sort, in linear time, for the usual case: the
+ * rows were made in plan order, and when the plan lists its groups in
+ * order (as they come), a stable sort by days late alone is enough.
+ * Anything else, or days late spread too wide, goes to qsort.
+ */
+static void
+sort_rows(struct rows *r)
+{
+	size_t i, *at, range;
+	struct row *out;
+	int lo, hi;
+	bool grouped = true;
+
+	if (r->n == 0)	/* qsort(NULL, 0, ...) is undefined */
+		return;
+	lo = hi = r->v[0].late;
+	for (i = 1; i < r->n; i++) {
+		grouped = grouped && r->v[i - 1].group <= r->v[i].group;
+		lo = r->v[i].late < lo ? r->v[i].late : lo;
+		hi = r->v[i].late > hi ? r->v[i].late : hi;
+	}
+	range = (size_t)((long)hi - lo) + 1;
+	if (!grouped || range > 4 * r->n + 1024) {
+		qsort(r->v, r->n, sizeof *r->v, by_lateness);
+		return;
+	}
+	at = zz_xcalloc(range + 1, sizeof *at);
+	for (i = 0; i < r->n; i++)	/* the latest first: index hi - late */
+		at[(size_t)(hi - r->v[i].late) + 1]++;
+	for (i = 1; i <= range; i++)
+		at[i] += at[i - 1];
+	out = zz_xreallocarray(NULL, r->n, sizeof *out);
+	for (i = 0; i < r->n; i++)
+		out[at[hi - r->v[i].late]++] = r->v[i];
+	free(r->v);
+	free(at);
+	r->v = out;
+	r->cap = r->n;
 }
 
 /* Text shows one section per group, the group with the latest item
@@ -547,8 +588,7 @@ main(int argc, char **argv)
 		zz_die("-g: the plan has no task force %d (it has 1 to %zu; 0 "
 		    "is the office)", o.group, p.ngroups);
 	collect(&o, &p, &s, &r);
-	if (r.n > 0)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(r.v, r.n, sizeof *r.v, by_lateness);
+	sort_rows(&r);
 	for (i = 0; i < r.n; i++)
 		overdue += r.v[i].late > 0;
 	if (!o.quiet && o.c.fmt == FMT_ICS)

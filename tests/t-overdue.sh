@@ -335,3 +335,25 @@ status "-g 77 on a five-group plan" 2
 has "-g 77: message" "$TMP/err" "the plan has no task force 77"
 run zz-overdue -d "$TMP/gd" --as-of 2022-04-01 -g 0
 status "-g 0 is the office" 1
+
+# The same plan with the office's duties listed first, so that its groups
+# come in order: the linear sort then serves, and must print what the
+# general one prints, ties and all.
+SD=$TMP/sorted
+mkdir -p "$SD"
+cp "$D"/*.csv "$SD"/
+{ head -1 "$D/items.csv"; awk -F, 'NR > 1 && $2 == 0' "$D/items.csv"
+  awk -F, 'NR > 1 && $2 != 0' "$D/items.csv"; } >"$SD/items.csv"
+eq "office duties first in the reordered plan" "0" \
+    "$(sed -n 2p "$SD/items.csv" | cut -d, -f2)"
+for args in "--as-of 2022-12-31" "--as-of 2022-07-01 --within 60"; do
+	for fmt in csv text; do
+		zz-overdue -d "$D" $args -o $fmt >"$TMP/out.a" 2>&1
+		zz-overdue -d "$SD" $args -o $fmt >"$TMP/out.b" 2>&1
+		eq "group order in the plan changes no output ($args, $fmt)" \
+		    "" "$(cmp "$TMP/out.a" "$TMP/out.b" 2>&1)"
+	done
+done
+eq "as of 2022-12-31 rows tie on days late" "yes" \
+    "$(zz-overdue -d "$SD" --as-of 2022-12-31 -o csv |
+    tail -n +2 | cut -d, -f5 | sort | uniq -d | head -1 | grep -q . && echo yes)"
