@@ -195,7 +195,7 @@ sv_row(struct zz_table *t, FILE *f, const char *const *v, char sep)
 
 	for (i = 0; i < t->ncols; i++)
 		zz_csv_field(f, v[i] ? v[i] : "", i == 0, sep);
-	putc('\n', f);
+	putc_unlocked('\n', f);
 }
 
 static void
