@@ -144,13 +144,18 @@ check_items(struct zz_plan *p, const char *name)
 	struct zz_recur r;
 	size_t i;
 	long first;
-	/* a data directory's loader indexed every item as it read them */
-	bool indexed = p->index.n == p->nitems;
 
+	/* a data directory's loader indexed every item as it read it, and
+	 * checked its group and recurrence then */
+	if (p->nitems > 0 && p->index.n == p->nitems)
+		return 0;
+	free(p->index.slot);
+	free(p->index.key);
+	memset(&p->index, 0, sizeof p->index);
 	for (i = 0; i < p->nitems; i++) {
 		struct zz_item *it = &p->items[i];
 
-		if (!indexed && (first = zz_plan_index(p, i)) >= 0) {
+		if ((first = zz_plan_index(p, i)) >= 0) {
 			zz_fwarn(name, (long)i + 2, "duplicate item id '%s' "
 			    "(first as item %ld)", it->id, first + 1);
 			return -1;
