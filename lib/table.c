@@ -311,6 +311,12 @@ zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 }
 
 void
+zz_table_headless(struct zz_table *t)
+{
+	t->headed = true;
+}
+
+void
 zz_table_free(struct zz_table *t)
 {
 	if (!t)

@@ -434,6 +434,9 @@ void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
  * no memory (zz_table_print then ends the table).  Does nothing in text
  * and json. */
 void zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt);
+/* No csv/tsv header: the rows follow another table's (the second half
+ * of a list made in two). */
+void zz_table_headless(struct zz_table *t);
 void zz_table_free(struct zz_table *t);
 /* Write a JSON value, compact for jsonl, indented otherwise. */
 void zz_json_print(FILE *f, json_t *v, bool compact);

@@ -357,3 +357,32 @@ done
 eq "as of 2022-12-31 rows tie on days late" "yes" \
     "$(zz-overdue -d "$SD" --as-of 2022-12-31 -o csv |
     tail -n +2 | cut -d, -f5 | sort | uniq -d | head -1 | grep -q . && echo yes)"
+
+# A list long enough to be made in two halves (csv and tsv): row for row
+# what jsonl, made in one go, says; one header; a full disk still fails.
+BIG=$TMP/big
+python3 "$ROOT/bench/gen.py" "$BIG" 30000 60000 7 >/dev/null
+run zz-overdue -d "$BIG" --as-of 2023-01-01 -o csv
+status "big: csv" 1
+cp "$TMP/out" "$TMP/big.csv"
+run zz-overdue -d "$BIG" --as-of 2023-01-01 -o jsonl
+cp "$TMP/out" "$TMP/big.jsonl"
+run zz-overdue -d "$BIG" --as-of 2023-01-01 -o tsv
+cp "$TMP/out" "$TMP/big.tsv"
+eq "big: csv, tsv and jsonl rows alike" "ok" "$(python3 - "$TMP/big.csv" \
+    "$TMP/big.tsv" "$TMP/big.jsonl" <<'PY'
+import csv, json, sys
+c = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+t = [l.rstrip("\n").split("\t") for l in open(sys.argv[2], encoding="utf-8")]
+j = [json.loads(l) for l in open(sys.argv[3], encoding="utf-8")]
+head = c[0]
+rows = [[str(o[k]) for k in head] for o in j]
+if len(rows) < 20000: print("only", len(rows), "rows")
+elif c[1:] != rows: print("csv differs from jsonl")
+elif t[0] != head or t[1:] != rows: print("tsv differs from jsonl")
+elif sum(r == head for r in c) != 1: print("header not once")
+else: print("ok")
+PY
+)"
+zz-overdue -d "$BIG" --as-of 2023-01-01 -o csv >/dev/full 2>"$TMP/err"
+eq "big: csv to a full disk fails" "2" "$?"
