@@ -116,8 +116,10 @@ zz_plan_free(struct zz_plan *p)
 	for (i = 0; i < p->nmembers; i++)
 		free(p->members[i].name), free(p->members[i].role);
 	for (i = 0; i < p->nitems; i++) {
-		free(p->items[i].id), free(p->items[i].text);
-		free(p->items[i].recur), free(p->items[i].owner);
+		free(p->items[i].id);
+		if (!p->items[i].packed)
+			free(p->items[i].text), free(p->items[i].recur),
+			    free(p->items[i].owner);
 	}
 	free(p->groups), free(p->people), free(p->members), free(p->items);
 	free(p->index.slot);

@@ -229,6 +229,8 @@ struct zz_item {
 	char *recur;		/* "" when not recurring */
 	char *owner;		/* "" when the text names none */
 	long source;		/* line in the plan document, 0 if unknown */
+	bool packed;		/* text, recur and owner live in id's block
+				 * (a data directory's items), not their own */
 };
 struct zz_plan {
 	struct zz_doc doc;
