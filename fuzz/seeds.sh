@@ -26,7 +26,7 @@ cndate)
 	done ;;
 csv)
 	for c in $csvs; do next; { printf ','; head -c 65536 "$c"; } >"$f"; done ;;
-log)
+log|scan)
 	for c in $csvs; do
 		case $c in */status*.csv|*log*.csv) next; head -c 65536 "$c" >"$f" ;; esac
 	done
