@@ -56,6 +56,7 @@ struct part {
 	int rc;
 	char day[10];		/* whole_line's last date, and its value */
 	zz_date date;
+	bool have_day;
 };
 
 static void
@@ -250,7 +251,7 @@ whole_line(void *ctx, char *s, size_t n, long line)
 	    !plain_tail((unsigned char *)tail + 1, (unsigned char *)e))
 		return 0;
 	/* logs go by date: most lines have the date of the one before */
-	if (memcmp(s, t->day, 10) != 0) {
+	if (!t->have_day || memcmp(s, t->day, 10) != 0) {
 		char d[11];
 
 		memcpy(d, s, 10);
@@ -258,6 +259,7 @@ whole_line(void *ctx, char *s, size_t n, long line)
 		if (zz_parse_date(d, &t->date) < 0)
 			return 0;
 		memcpy(t->day, s, 10);
+		t->have_day = true;
 	}
 	*st = '\0';
 	r.date = t->date;
