@@ -31,7 +31,7 @@
 struct mark {
 	zz_date date;
 	unsigned char status;
-	signed char progress;
+	short progress;
 	long line;		/* 0: none yet */
 };
 

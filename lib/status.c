@@ -401,7 +401,7 @@ zz_state_get(const struct zz_states *s, const char *id)
 	size_t len = strlen(id);
 	long i;
 
-	if (s->plan &&
+	if (s->plan && s->item &&
 	    (i = zz_plan_find(s->plan, id, len, zz_map_hash(id, len))) >= 0)
 		return s->item[i].line ? &s->item[i] : NULL;
 	return zz_map_get(&s->map, id, len);

@@ -417,7 +417,7 @@ row_values(const struct zz_plan *p, const struct row *w, bool text,
 	zz_fmt_date(w->due, bufs[1]);
 	zz_fmt_long(w->late, bufs[2]);
 	if (text && w->late <= 0)
-		strcat(bufs[2], " soon");
+		memcpy(bufs[2] + strlen(bufs[2]), " soon", sizeof " soon");
 	v[0] = w->id;
 	v[1] = bufs[0];
 	v[2] = zz_kind_name(w->it->kind);
@@ -479,17 +479,18 @@ print_later(void *arg)
 {
 	struct later *j = arg;
 	FILE *m = open_memstream(&j->buf, &j->len);
-	struct zz_table *t = zz_table_new(cols, NCOLS);
+	struct zz_table *t;
 
-	if (!m)
-		zz_die("out of memory");
-	zz_table_headless(t);
-	zz_table_stream(t, m, (enum zz_fmt)j->o->c.fmt);
-	add_rows(j->o, j->p, j->r, j->from, j->r->n, t);
-	zz_table_free(t);
-	if (fclose(m) != 0)
-		zz_die("out of memory");
-	return NULL;
+	if (m) {
+		t = zz_table_new(cols, NCOLS);
+		zz_table_headless(t);
+		zz_table_stream(t, m, (enum zz_fmt)j->o->c.fmt);
+		add_rows(j->o, j->p, j->r, j->from, j->r->n, t);
+		zz_table_free(t);
+		if (fclose(m) == 0)
+			return NULL;
+	}
+	zz_die("out of memory");
 }
 
 #define HALVES_FROM 20000	/* rows */
