@@ -347,11 +347,10 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 {
 	struct part b;
 	pthread_t th;
-	off_t half = 0;
+	off_t half;
 	int rc;
 
-	if (limit >= zz_split_min && limit > 1)
-		half = zz_line_after(fd, limit / 2, limit);
+	half = zz_csv_middle(fd, limit);
 	a->csv = (struct zz_csv_part){.fd = fd, .from = 0, .to = limit, .line = 1};
 	if (half <= 0 || half >= limit)
 		return run(a);

@@ -308,7 +308,7 @@ static int
 read_items(struct loader *l, int fd, off_t size)
 {
 	struct zz_csv_part a = {.fd = fd, .from = 0, .to = size, .line = 1};
-	off_t half = size >= zz_split_min ? zz_line_after(fd, size / 2, size) : 0;
+	off_t half = zz_csv_middle(fd, size);
 	struct half h;
 	pthread_t th;
 	int rc;

@@ -176,8 +176,10 @@ struct zz_csv_part {
 };
 int zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
     zz_row_fn fn, void *ctx);
-/* The offset just past the first newline in [at, limit) of fd, or 0. */
-off_t zz_line_after(int fd, off_t at, off_t limit);
+/* Where to start the second half of the first size bytes of fd: the
+ * first line after the middle; 0 when the file is too short to split
+ * (zz_split_min) or does not start with a line of its own. */
+off_t zz_csv_middle(int fd, off_t size);
 /* Files this long or longer (a big log, a big items.csv) are read in two
  * halves at once; tests set it lower. */
 extern off_t zz_split_min;
