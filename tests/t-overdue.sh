@@ -386,3 +386,37 @@ PY
 )"
 zz-overdue -d "$BIG" --as-of 2023-01-01 -o csv >/dev/full 2>"$TMP/err"
 eq "big: csv to a full disk fails" "2" "$?"
+
+# Reports of ids the plan lacks are ignored, with a warning naming the
+# line, as zz-report gives; occurrences of plan items are not warned of;
+# the list and the exit status stay what they were.
+WD=$TMP/strays
+mkdir -p "$WD"
+cp "$D"/*.csv "$WD"/
+reset_stray() { echo "$HEADER" >"$WD/status.csv"; }
+reset_stray
+run zz-overdue -d "$WD" --as-of 2022-04-01 -o csv
+cp "$TMP/out" "$TMP/clean.csv"
+eq "no strays, no warnings" "" "$(cat "$TMP/err")"
+printf '%s\n' '2022-03-01,9.X9,done,100,,' '2022-03-02,0.R1@2022-04,doing,5,,' \
+    '2022-03-03,1.P1@2022-13,done,,,' '2022-03-04,2.T1,doing,5,,' >>"$WD/status.csv"
+run zz-overdue -d "$WD" --as-of 2022-04-01 -o csv
+status "strays: still 1 (something is late)" 1
+eq "strays: the list is unchanged" "" "$(cmp "$TMP/out" "$TMP/clean.csv" 2>&1)"
+has "strays: an unknown id, with its line" "$TMP/err" \
+    "status.csv:2: warning: '9.X9' is not an item of the plan"
+has "strays: a bad month, with its line" "$TMP/err" \
+    "status.csv:4: warning: '1.P1@2022-13' is not an item"
+eq "strays: occurrences and items are not warned of" "2" \
+    "$(grep -c warning "$TMP/err")"
+reset_stray
+i=0
+while [ $i -lt 25 ]; do
+	echo "2022-03-01,9.X$i,done,100,," >>"$WD/status.csv"
+	i=$((i + 1))
+done
+run zz-overdue -q -d "$WD" --as-of 2022-04-01
+status "25 strays, -q" 1
+eq "25 strays: ten named, then a count" "11" "$(grep -c warning "$TMP/err")"
+has "25 strays: the count" "$TMP/err" "warning: 15 more ids are not items of the plan"
+has "25 strays: the first by line" "$TMP/err" "status.csv:2: warning: '9.X0'"
