@@ -280,31 +280,6 @@ zz_map_hash(const char *key, size_t klen)
 	return slot_hash(key, klen);
 }
 
-/* Only hints to the cache: nothing here changes the map. */
-void
-zz_map_prefetch(const struct zz_map *m, unsigned h, bool deep)
-{
-	size_t i;
-
-	if (!m->cap)
-		return;
-	i = h & (m->cap - 1);
-	if (!deep) {
-		__builtin_prefetch(&m->hash[i]);
-		__builtin_prefetch(&m->keys[i]);
-		__builtin_prefetch(&m->vals[i]);
-	} else {
-		/* the slot's line came in by now: find the key as map_find
-		 * will, and fetch what its slot points to */
-		for (; m->hash[i]; i = (i + 1) & (m->cap - 1))
-			if (m->hash[i] == h) {
-				__builtin_prefetch(m->keys[i]);
-				__builtin_prefetch(m->vals[i]);
-				break;
-			}
-	}
-}
-
 void *
 zz_map_get(const struct zz_map *m, const char *key, size_t klen)
 {

@@ -78,10 +78,8 @@ struct zz_map {
 void **zz_map_slot(struct zz_map *m, const char *key, size_t klen, bool *isnew);
 void *zz_map_get(const struct zz_map *m, const char *key, size_t klen);
 void zz_map_free(struct zz_map *m, void (*freeval)(void *));
-/* For loops over many keys: the hash of a key, and a hint to fetch its
- * slot (deep: the key and value the slot holds) before zz_map_slot. */
+/* The hash the map gives key (never 0), also for zz_plan_find. */
 unsigned zz_map_hash(const char *key, size_t klen);
-void zz_map_prefetch(const struct zz_map *m, unsigned h, bool deep);
 
 /* ---- utf8.c: validation and display width ---- */
 /* Decode one code point; returns its length in bytes, or -1 if invalid. */

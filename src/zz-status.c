@@ -574,7 +574,6 @@ cmd_show(const struct opts *o, int argc)
 	struct zz_states s;
 	struct zz_table *t;
 	struct tally c;
-	FILE *f;
 	size_t ng, i, j;
 	int *groups, rc;
 	char *path;
@@ -587,11 +586,12 @@ cmd_show(const struct opts *o, int argc)
 		zz_warn("-g %d: no such group in %s", o->group, dir);
 		return ZZ_EXIT_ERR;
 	}
-	if (!(f = open_log()))
-		return ZZ_EXIT_ERR;
+	/* a data directory whose log was never started has no reports */
 	path = zz_log_path(dir);
-	rc = zz_states_read(&s, f, path, o->c.asof, false);
-	fclose(f);
+	memset(&s, 0, sizeof s);
+	s.asof = o->c.asof;
+	rc = access(path, F_OK) < 0 && errno == ENOENT ? 0 :
+	    zz_states_load_plan(&s, path, &plan, o->c.asof);
 	free(path);
 	if (rc < 0)
 		return ZZ_EXIT_ERR;
