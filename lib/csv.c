@@ -232,6 +232,8 @@ feed_line(struct csv_parser *p, struct reader *r, char *s, size_t n)
 
 		if (feed(p, r, s, k) != 0)
 			return -1;
+		if (r->stop)	/* the caller has what it wanted */
+			return 0;
 		s += k, n -= k;
 		r->line++;
 	}

@@ -57,6 +57,7 @@ struct part {
 	char day[10];		/* whole_line's last date, and its value */
 	zz_date date;
 	bool have_day;
+	bool header_read;	/* a report came: the header was checked */
 };
 
 static void
@@ -126,6 +127,7 @@ on_report(void *ctx, const struct zz_report *r)
 	size_t len = strlen(r->id);
 	struct queued *e;
 
+	t->header_read = true;
 	if (r->date > t->asof)
 		return 0;
 	if (len >= IDMAX) {
@@ -238,6 +240,8 @@ whole_line(void *ctx, char *s, size_t n, long line)
 	struct zz_report r;
 	int status, prog;
 
+	if (!t->header_read)	/* the reader checks it on the first row */
+		return 0;
 	if (e > s && e[-1] == '\n')
 		e--;
 	if (e > s && e[-1] == '\r')
@@ -355,6 +359,7 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	if (half <= 0 || half >= limit)
 		return run(a);
 	part_init(&b, a->p, a->asof, name);
+	b.header_read = true;	/* the first half's to check */
 	b.csv = (struct zz_csv_part){.fd = fd, .from = half, .to = limit, .line = 1};
 	if (pthread_create(&th, NULL, run_held, &b) != 0) {
 		part_free(&b);

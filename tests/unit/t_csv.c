@@ -132,12 +132,43 @@ test_long(void)
 	zz_buf_free(&b);
 }
 
+/* A row function that stops the reading is not called again, not even
+ * for the rest of a line after a bare CR (which once went on). */
+static int stop_calls;
+
+static int
+stop_at_first(void *ctx, char **f, int n, long line)
+{
+	(void)ctx, (void)f, (void)n, (void)line;
+	stop_calls++;
+	return 7;
+}
+
+static void
+test_stop(void)
+{
+	static const char *in[] = {"a,b\rc,d\re,f\n", "a,b\nc,d\n",
+		"\"a\",b\rc,d\n"};
+	size_t i;
+
+	for (i = 0; i < sizeof in / sizeof in[0]; i++) {
+		FILE *f = fmemopen((void *)in[i], strlen(in[i]), "r");
+		int rc;
+
+		stop_calls = 0;
+		rc = zz_csv_read(f, "t", ',', stop_at_first, NULL);
+		CHECK(rc == 7 && stop_calls == 1);
+		fclose(f);
+	}
+}
+
 int
 main(void)
 {
 	zz_setprog("t_csv");
 	test_same();
 	test_long();
+	test_stop();
 	CHECK(same_count == 31);
 	UNIT_END();
 }
