@@ -358,6 +358,11 @@ zz_log_open_fd(const char *path, off_t *limit, long *torn)
 		close(fd);
 		return -1;
 	}
+	/* a pipe (-s <(...)) has no length to take: it is read as it comes */
+	if (!S_ISREG(st.st_mode)) {
+		*limit = -1;
+		return fd;
+	}
 	if (whole_lines(fd, st.st_size, limit, torn) < 0) {
 		zz_warn("%s: read error: %s", path, strerror(errno));
 		close(fd);
@@ -378,6 +383,11 @@ zz_log_open(const char *path, long *torn)
 
 	if ((fd = zz_log_open_fd(path, &limit, torn)) < 0)
 		return NULL;
+	if (limit < 0) {
+		if (!(f = fdopen(fd, "r")))
+			zz_die("out of memory");
+		return f;
+	}
 	l = zz_xcalloc(1, sizeof *l);
 	l->fd = fd;
 	l->limit = limit;

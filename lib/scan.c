@@ -381,6 +381,26 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	return rc;
 }
 
+/* A file in halves when it is long, a pipe as it comes; closes fd. */
+static int
+read_stream(struct part *a, const char *path, int fd, off_t limit)
+{
+	FILE *f;
+	int rc;
+
+	if (limit >= 0) {
+		rc = read_halves(a, path, fd, limit);
+		close(fd);
+		return rc;
+	}
+	if (!(f = fdopen(fd, "r")))
+		zz_die("out of memory");
+	if ((rc = zz_log_each(f, path, on_report, a)) == 0)
+		drain(a);
+	fclose(f);
+	return rc;
+}
+
 int
 zz_states_load_plan(struct zz_states *s, const char *path,
     const struct zz_plan *p, zz_date asof)
@@ -404,8 +424,7 @@ zz_states_load_plan(struct zz_states *s, const char *path,
 			    "by a crash?) and is left out; 'zz-status fsck "
 			    "--repair' removes it");
 		part_init(&a, p, asof, path);
-		rc = read_halves(&a, path, fd, limit);
-		close(fd);
+		rc = read_stream(&a, path, fd, limit);
 	}
 	if (rc != 0) {
 		part_free(&a);

@@ -408,7 +408,8 @@ char *zz_log_read(const char *path, size_t *len, long *torn);
  * long log takes no memory. */
 FILE *zz_log_open(const char *path, long *torn);
 /* The same as a descriptor, the lock already dropped: read bytes
- * [0, *limit) of it with pread (caller closes).  -1 with a message. */
+ * [0, *limit) of it with pread (caller closes); *limit is -1 for a pipe
+ * or a device, to be read as a stream.  -1 with a message. */
 int zz_log_open_fd(const char *path, off_t *limit, long *torn);
 
 /* ---- table.c: output in text, csv, tsv, json and jsonl ---- */

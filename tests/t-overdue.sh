@@ -420,3 +420,17 @@ status "25 strays, -q" 1
 eq "25 strays: ten named, then a count" "11" "$(grep -c warning "$TMP/err")"
 has "25 strays: the count" "$TMP/err" "warning: 15 more ids are not items of the plan"
 has "25 strays: the first by line" "$TMP/err" "status.csv:2: warning: '9.X0'"
+
+# -s naming a pipe (a FIFO, or bash's <(...)) reads it as it comes: it
+# has no length to take beforehand.
+printf '%s\n' '2022-03-01,9.X9,done,100,,' '2022-03-04,1.P1,done,100,,' >>"$WD/status.csv"
+run zz-overdue -d "$WD" --as-of 2022-04-01 -o csv
+cp "$TMP/out" "$TMP/file.csv"
+cp "$TMP/err" "$TMP/file.err"
+mkfifo "$TMP/fifo"
+cat "$WD/status.csv" >"$TMP/fifo" &
+run zz-overdue -d "$WD" -s "$TMP/fifo" --as-of 2022-04-01 -o csv
+wait
+eq "-s FIFO: the list the file gives" "" "$(cmp "$TMP/out" "$TMP/file.csv" 2>&1)"
+eq "-s FIFO: 1.P1 closed by the piped log" "" "$(grep '^1\.P1,' "$TMP/out")"
+has "-s FIFO: warnings name the pipe" "$TMP/err" "fifo:"
