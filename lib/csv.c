@@ -427,23 +427,12 @@ line_after(int fd, off_t at, off_t limit)
 	return 0;
 }
 
-/* The second half's start needs the first half to have read the header,
- * so the file must start with it: not with a blank line (which readers
- * skip, and the header may come later). */
 off_t
 zz_csv_middle(int fd, off_t size)
 {
-	char head[4];
-	ssize_t n;
 	off_t half;
 
 	if (size < zz_split_min || size < 2)
-		return 0;
-	if ((n = pread(fd, head, sizeof head, 0)) < 1)
-		return 0;
-	if (n >= 3 && memcmp(head, "\xef\xbb\xbf", 3) == 0)
-		memmove(head, head + 3, (size_t)(n -= 3));
-	if (n < 1 || head[0] == '\n' || head[0] == '\r')
 		return 0;
 	half = line_after(fd, size / 2, size);
 	return half < size ? half : 0;

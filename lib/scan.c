@@ -57,7 +57,7 @@ struct part {
 	char day[10];		/* whole_line's last date, and its value */
 	zz_date date;
 	bool have_day;
-	bool header_read;	/* a report came: the header was checked */
+	bool header;		/* the log's header was read and checked */
 };
 
 static void
@@ -127,7 +127,6 @@ on_report(void *ctx, const struct zz_report *r)
 	size_t len = strlen(r->id);
 	struct queued *e;
 
-	t->header_read = true;
 	if (r->date > t->asof)
 		return 0;
 	if (len >= IDMAX) {
@@ -240,7 +239,7 @@ whole_line(void *ctx, char *s, size_t n, long line)
 	struct zz_report r;
 	int status, prog;
 
-	if (!t->header_read)	/* the reader checks it on the first row */
+	if (!t->header)	/* the reader checks it on the first row */
 		return 0;
 	if (e > s && e[-1] == '\n')
 		e--;
@@ -284,6 +283,7 @@ drain(struct part *t)
 
 	for (k = t->n > AHEAD ? t->n - AHEAD : 0; k < t->n; k++)
 		leave(t, k);
+	t->n = 0;
 }
 
 static int
@@ -291,7 +291,8 @@ run(struct part *t)
 {
 	t->csv.whole = whole_line;
 	t->csv.whole_ctx = t;
-	if ((t->rc = zz_log_each_part(&t->csv, t->name, on_report, t)) == 0)
+	if ((t->rc = zz_log_each_part(&t->csv, t->name, &t->header, on_report,
+	    t)) == 0)
 		drain(t);
 	return t->rc;
 }
@@ -359,7 +360,7 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	if (half <= 0 || half >= limit)
 		return run(a);
 	part_init(&b, a->p, a->asof, name);
-	b.header_read = true;	/* the first half's to check */
+	b.header = true;	/* the first half's to check */
 	b.csv = (struct zz_csv_part){.fd = fd, .from = half, .to = limit, .line = 1};
 	if (pthread_create(&th, NULL, run_held, &b) != 0) {
 		part_free(&b);
@@ -368,6 +369,14 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	a->csv.handoff = half;
 	rc = run(a);
 	pthread_join(th, NULL);
+	/* blank lines up to the middle: the header is in the second half,
+	 * which took it for a report; read on from there instead */
+	if (rc == 0 && a->csv.stopped == half && !a->header) {
+		a->csv.from = half;
+		a->csv.line = a->csv.stop_line;
+		a->csv.handoff = 0;
+		rc = run(a);
+	}
 	/* a read on to the end when a quoted field ran across the middle */
 	if (rc == 0 && a->csv.stopped == half) {
 		if (b.rc != 0) {

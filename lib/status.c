@@ -104,7 +104,7 @@ struct logctx {
 	const char *name;
 	zz_report_fn fn;
 	void *ctx;
-	bool header;
+	bool *header;		/* the header was read (and checked) */
 };
 
 static int
@@ -114,8 +114,8 @@ on_log_row(void *ctx, char **f, int n, long line)
 	struct zz_report r;
 	const char *why;
 
-	if (!c->header) {
-		c->header = true;
+	if (!*c->header) {
+		*c->header = true;
 		if (n == 6 && strcmp(f[0], "date") == 0 && strcmp(f[1], "id") == 0)
 			return 0;
 		zz_fwarn(c->name, line, "expected the header " ZZ_LOG_HEADER);
@@ -132,16 +132,17 @@ on_log_row(void *ctx, char **f, int n, long line)
 int
 zz_log_each(FILE *f, const char *name, zz_report_fn fn, void *ctx)
 {
-	struct logctx c = {name, fn, ctx, false};
+	bool header = false;
+	struct logctx c = {name, fn, ctx, &header};
 
 	return zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
 }
 
 int
-zz_log_each_part(struct zz_csv_part *pt, const char *name, zz_report_fn fn,
-    void *ctx)
+zz_log_each_part(struct zz_csv_part *pt, const char *name, bool *header,
+    zz_report_fn fn, void *ctx)
 {
-	struct logctx c = {name, fn, ctx, pt->from > 0};
+	struct logctx c = {name, fn, ctx, header};
 
 	return zz_csv_read_part(pt, name, ',', on_log_row, &c) ? -1 : 0;
 }

@@ -176,7 +176,7 @@ int zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
     zz_row_fn fn, void *ctx);
 /* Where to start the second half of the first size bytes of fd: the
  * first line after the middle; 0 when the file is too short to split
- * (zz_split_min) or does not start with a line of its own. */
+ * (zz_split_min). */
 off_t zz_csv_middle(int fd, off_t size);
 /* Files this long or longer (a big log, a big items.csv) are read in two
  * halves at once; tests set it lower. */
@@ -373,8 +373,10 @@ int zz_states_read(struct zz_states *s, FILE *f, const char *name,
  * of zz_split_min bytes or more is read in two halves at once. */
 int zz_states_load_plan(struct zz_states *s, const char *path,
     const struct zz_plan *p, zz_date asof);
-/* zz_log_each for part of a log (a part after the first has no header). */
-int zz_log_each_part(struct zz_csv_part *pt, const char *name,
+/* zz_log_each for part of a log: *header says whether its header was
+ * read already (the first row is checked as the header when not), and is
+ * kept up to date as the part is read. */
+int zz_log_each_part(struct zz_csv_part *pt, const char *name, bool *header,
     zz_report_fn fn, void *ctx);
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 /* The state of s->plan->items[i] (of the plan given to

@@ -191,6 +191,25 @@ test_quoted_middle(const struct zz_plan *p)
 	zz_buf_free(&b);
 }
 
+/* Blank lines past the middle, then the header and reports. */
+static void
+test_late_header(const struct zz_plan *p)
+{
+	struct zz_buf b = {0};
+	char *path;
+	int i;
+
+	for (i = 0; i < 30000; i++)
+		zz_buf_puts(&b, i % 7 ? "\n" : "\"\"\n");
+	random_log(&b, 200, 6);
+	path = write_file(b.s, b.len);
+	check_both("the header after the middle", path, p,
+	    zz_mkdate(2023, 1, 1));
+	unlink(path);
+	free(path);
+	zz_buf_free(&b);
+}
+
 /* What the reader says on stderr, and whether it failed: plain (the
  * reader of zz_states_load) or for a plan (zz_states_load_plan). */
 static char *
@@ -453,6 +472,40 @@ check_items2(const char *what, int n, int at, const char *bad, int quoted,
 	zz_buf_free(&b);
 }
 
+/* Blank lines (and a blank quoted field) past the middle, then the
+ * header: the first half has read no header at the middle, and reads on. */
+static void
+test_items_late_header(void)
+{
+	struct zz_buf b = {0};
+	struct zz_plan x, y;
+	char *dir, *e1, *e2;
+	int i, r1, r2;
+	bool ok;
+
+	for (i = 0; i < 3000; i++)
+		zz_buf_puts(&b, i % 7 ? "\n" : "\"\"\n");
+	zz_buf_puts(&b, "id,group,kind,seq,text,due,recur,owner,source\n");
+	for (i = 0; i < 20; i++)
+		zz_buf_printf(&b, "1.T%d,1,task,%d,任务,2022-06-30,,科室,\n", i, i);
+	dir = data_dir(b.s);
+	e1 = plan_err(dir, true, &x, &r1);
+	e2 = plan_err(dir, false, &y, &r2);
+	ok = r1 == 0 && r2 == 0 && same_plans(&x, &y) && x.nitems == 20 &&
+	    e1 && !*e1;
+	printf("%s - items.csv in halves, the header after the middle\n",
+	    ok ? "ok" : "not ok");
+	unit_failed += !ok;
+	if (r1 == 0)
+		zz_plan_free(&x);
+	if (r2 == 0)
+		zz_plan_free(&y);
+	free(e1);
+	free(e2);
+	rm_dir(dir);
+	zz_buf_free(&b);
+}
+
 static void
 check_items(const char *what, int n, int at, const char *bad, int quoted)
 {
@@ -493,9 +546,11 @@ main(void)
 	make_plan(&p);
 	test_random(&p);
 	test_quoted_middle(&p);
+	test_late_header(&p);
 	test_bad_lines(&p);
 	test_small(&p);
 	zz_plan_free(&p);
 	test_items();
+	test_items_late_header();
 	UNIT_END();
 }
