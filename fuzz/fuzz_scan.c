@@ -13,7 +13,7 @@ static struct zz_plan plan;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char id[8];
+	char id[32];
 	int i;
 
 	(void)argc, (void)argv;
