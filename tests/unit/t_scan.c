@@ -426,6 +426,33 @@ same_plans(const struct zz_plan *a, const struct zz_plan *b)
 	return true;
 }
 
+/* A data directory whose items.csv is items, loaded in halves and whole:
+ * the same plan (of want items, when want >= 0) or the same message. */
+static void
+same_loads(const char *what, const char *items, long want)
+{
+	struct zz_plan x, y;
+	char *dir = data_dir(items), *e1, *e2;
+	int r1, r2;
+	bool ok;
+
+	e1 = plan_err(dir, true, &x, &r1);
+	e2 = plan_err(dir, false, &y, &r2);
+	ok = r1 == r2 && e1 && e2 && strcmp(e1, e2) == 0 &&
+	    (r1 < 0 ? *e1 != '\0' && want < 0 : same_plans(&x, &y) &&
+	    (want < 0 || (long)x.nitems == want));
+	printf("%s - items.csv in halves, %s: rc %d, \"%s\"\n", ok ? "ok" :
+	    "not ok", what, r1, e1 ? strtok(e1, "\n") ? e1 : "" : "");
+	unit_failed += !ok;
+	if (r1 == 0)
+		zz_plan_free(&x);
+	if (r2 == 0)
+		zz_plan_free(&y);
+	free(e1);
+	free(e2);
+	rm_dir(dir);
+}
+
 /* items.csv of n rows, row `at` replaced by bad (when given) and row
  * at + 500 by worse (when given), a quoted text of 5 lines at row
  * `quoted` (when > 0): read in halves and whole, the same plan or the
@@ -435,10 +462,7 @@ check_items2(const char *what, int n, int at, const char *bad, int quoted,
     const char *worse)
 {
 	struct zz_buf b = {0};
-	struct zz_plan x, y;
-	char *dir, *e1, *e2;
-	int i, r1, r2;
-	bool ok;
+	int i;
 
 	zz_buf_puts(&b, "id,group,kind,seq,text,due,recur,owner,source\n");
 	for (i = 0; i < n; i++) {
@@ -454,21 +478,7 @@ check_items2(const char *what, int n, int at, const char *bad, int quoted,
 			    ",科室%d,%d\n", i % 2 + 1, i, i % 2 + 1, i, i,
 			    i % 12 + 1, i % 5, i + 1);
 	}
-	dir = data_dir(b.s);
-	e1 = plan_err(dir, true, &x, &r1);
-	e2 = plan_err(dir, false, &y, &r2);
-	ok = r1 == r2 && e1 && e2 && strcmp(e1, e2) == 0 &&
-	    (r1 < 0 ? *e1 != '\0' : same_plans(&x, &y));
-	printf("%s - items.csv in halves, %s: rc %d, \"%s\"\n", ok ? "ok" :
-	    "not ok", what, r1, e1 ? strtok(e1, "\n") ? e1 : "" : "");
-	unit_failed += !ok;
-	if (r1 == 0)
-		zz_plan_free(&x);
-	if (r2 == 0)
-		zz_plan_free(&y);
-	free(e1);
-	free(e2);
-	rm_dir(dir);
+	same_loads(what, b.s, -1);
 	zz_buf_free(&b);
 }
 
@@ -478,31 +488,14 @@ static void
 test_items_late_header(void)
 {
 	struct zz_buf b = {0};
-	struct zz_plan x, y;
-	char *dir, *e1, *e2;
-	int i, r1, r2;
-	bool ok;
+	int i;
 
 	for (i = 0; i < 3000; i++)
 		zz_buf_puts(&b, i % 7 ? "\n" : "\"\"\n");
 	zz_buf_puts(&b, "id,group,kind,seq,text,due,recur,owner,source\n");
 	for (i = 0; i < 20; i++)
 		zz_buf_printf(&b, "1.T%d,1,task,%d,任务,2022-06-30,,科室,\n", i, i);
-	dir = data_dir(b.s);
-	e1 = plan_err(dir, true, &x, &r1);
-	e2 = plan_err(dir, false, &y, &r2);
-	ok = r1 == 0 && r2 == 0 && same_plans(&x, &y) && x.nitems == 20 &&
-	    e1 && !*e1;
-	printf("%s - items.csv in halves, the header after the middle\n",
-	    ok ? "ok" : "not ok");
-	unit_failed += !ok;
-	if (r1 == 0)
-		zz_plan_free(&x);
-	if (r2 == 0)
-		zz_plan_free(&y);
-	free(e1);
-	free(e2);
-	rm_dir(dir);
+	same_loads("the header after the middle", b.s, 20);
 	zz_buf_free(&b);
 }
 
