@@ -22,6 +22,7 @@ struct reader {
 	long line, start;
 	int stop;
 	bool at_start;		/* the input's first byte: a BOM may be there */
+	bool any;		/* a record was given to fn */
 	unsigned char cls[256];	/* byte classes for fast_line */
 };
 
@@ -53,7 +54,7 @@ on_record(int term, void *data)
 	(void)term;
 	/* a blank line is one empty field: skip it */
 	if (!r->stop && !(r->n == 1 && r->fields[0][0] == '\0') && r->n > 0)
-		r->stop = r->fn(r->ctx, r->fields, r->n, r->start);
+		r->stop = r->fn(r->ctx, r->fields, r->n, r->start), r->any = true;
 	clear(r);
 }
 
@@ -182,7 +183,7 @@ fast_line(struct reader *r, char *line, size_t n, char delim)
 	r->start = r->line;
 	/* a blank line is no record, as in libcsv */
 	if (r->n > 1 || r->fields[0][0] != '\0')
-		r->stop = r->fn(r->ctx, r->fields, r->n, r->start);
+		r->stop = r->fn(r->ctx, r->fields, r->n, r->start), r->any = true;
 	r->n = 0;	/* the fields point into the line: nothing to free */
 	return 1;
 slow:
@@ -314,9 +315,11 @@ next_line(struct lines *l, char **s)
 
 /*
  * The loop of both readers.  With pt->handoff > 0 it ends before the
- * line at that offset when a record ends there, and reads on to the end
- * when a quoted field runs across it; pt->stopped and pt->stop_line say
- * where it ended.
+ * line at that offset when a record ends there and one came before it
+ * (the header, which the part after the handoff takes as read); it reads
+ * on to the end when a quoted field runs across the handoff, or when only
+ * blank lines came before it.  pt->stopped and pt->stop_line say where it
+ * ended.
  */
 static int
 read_lines(struct lines *l, struct reader *r, struct csv_parser *p,
@@ -329,7 +332,7 @@ read_lines(struct lines *l, struct reader *r, struct csv_parser *p,
 	for (; !r->stop; r->line++) {
 		at = l->base + (off_t)l->start;
 		if (handoff > 0 && at >= handoff && p->pstate == 0) {
-			if (at == handoff)
+			if (at == handoff && r->any)
 				break;
 			handoff = 0;
 		}
@@ -391,7 +394,8 @@ read_csv(struct lines *l, struct reader *r, char delim,
 int
 zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx)
 {
-	struct reader r = {name, fn, ctx, NULL, 0, 0, 1, 0, 0, true, {0}};
+	struct reader r = {name, fn, ctx, NULL, 0, 0, 1, 0, 0, true, false,
+		{0}};
 	struct lines l = {f, -1, 0, 0, 0, NULL, 1 << 20, 0, 0, 0, false};
 
 	return read_csv(&l, &r, delim, NULL);
@@ -402,7 +406,7 @@ zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
     zz_row_fn fn, void *ctx)
 {
 	struct reader r = {name, fn, ctx, NULL, 0, 0, pt->line, 0, 0,
-		pt->from == 0, {0}};
+		pt->from == 0, false, {0}};
 	struct lines l = {NULL, pt->fd, pt->from, pt->to, pt->from, NULL,
 		1 << 20, 0, 0, 0, false};
 

@@ -369,15 +369,8 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	a->csv.handoff = half;
 	rc = run(a);
 	pthread_join(th, NULL);
-	/* blank lines up to the middle: the header is in the second half,
-	 * which took it for a report; read on from there instead */
-	if (rc == 0 && a->csv.stopped == half && !a->header) {
-		a->csv.from = half;
-		a->csv.line = a->csv.stop_line;
-		a->csv.handoff = 0;
-		rc = run(a);
-	}
-	/* a read on to the end when a quoted field ran across the middle */
+	/* else a read on to the end: a quoted field ran across the middle,
+	 * or nothing but blank lines came before it */
 	if (rc == 0 && a->csv.stopped == half) {
 		if (b.rc != 0) {
 			zz_warn_release(&b.held, a->csv.stop_line - 1);

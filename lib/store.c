@@ -330,15 +330,8 @@ read_items(struct loader *l, int fd, off_t size)
 	a.handoff = half;
 	rc = zz_csv_read_part(&a, l->name, ',', on_row, l);
 	pthread_join(th, NULL);
-	/* blank lines up to the middle: the header is in the second half,
-	 * which took it for a row; read on from there instead */
-	if (rc == 0 && a.stopped == half && !l->header) {
-		a.from = half;
-		a.line = a.stop_line;
-		a.handoff = 0;
-		rc = zz_csv_read_part(&a, l->name, ',', on_row, l);
-	}
-	/* else a quoted field ran across the middle: the first read it all */
+	/* else the first read it all: a quoted field ran across the middle,
+	 * or nothing but blank lines came before it */
 	if (rc == 0 && a.stopped == half)
 		rc = join(l, &h, a.stop_line - 1);
 	h.q.groups = NULL;	/* lent */

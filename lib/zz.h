@@ -157,9 +157,10 @@ typedef int (*zz_row_fn)(void *ctx, char **fields, int n, long line);
 int zz_csv_read(FILE *f, const char *name, char delim, zz_row_fn fn, void *ctx);
 /* Part of a file for zz_csv_read_part: bytes [from, to) of fd, read by
  * pread, whose first line is numbered line.  With handoff > 0 reading
- * ends at the record boundary at offset handoff when there is one there,
- * else goes on to `to`; stopped and stop_line tell where it ended (the
- * offset and number of the first line not read). */
+ * ends at the record boundary at offset handoff when there is one there
+ * and a record (the header) came before it, else goes on to `to`;
+ * stopped and stop_line tell where it ended (the offset and number of the
+ * first line not read). */
 struct zz_csv_part {
 	int fd;
 	off_t from, to, handoff;
