@@ -112,6 +112,19 @@ check_both(const char *what, const char *path, const struct zz_plan *p,
 	zz_states_free(&whole);
 }
 
+/* check_both on a log of the text in b (freed). */
+static void
+check_text(const char *what, struct zz_buf *b, const struct zz_plan *p,
+    zz_date asof)
+{
+	char *path = write_file(b->s, b->len);
+
+	check_both(what, path, p, asof);
+	unlink(path);
+	free(path);
+	zz_buf_free(b);
+}
+
 static void
 random_log(struct zz_buf *b, int lines, unsigned seed)
 {
@@ -172,7 +185,6 @@ static void
 test_quoted_middle(const struct zz_plan *p)
 {
 	struct zz_buf b = {0};
-	char *path;
 	int i;
 
 	random_log(&b, 2000, 5);
@@ -183,12 +195,8 @@ test_quoted_middle(const struct zz_plan *p)
 	for (i = 0; i < 2000; i++)
 		zz_buf_printf(&b, "2022-01-%02d,%d.P2,doing,%d,n,x\n", i % 20 + 1,
 		    i % 300, i % 100);
-	path = write_file(b.s, b.len);
-	check_both("a quoted field across the middle", path, p,
+	check_text("a quoted field across the middle", &b, p,
 	    zz_mkdate(2023, 1, 1));
-	unlink(path);
-	free(path);
-	zz_buf_free(&b);
 }
 
 /* Blank lines past the middle, then the header and reports. */
@@ -196,18 +204,46 @@ static void
 test_late_header(const struct zz_plan *p)
 {
 	struct zz_buf b = {0};
-	char *path;
 	int i;
 
 	for (i = 0; i < 30000; i++)
 		zz_buf_puts(&b, i % 7 ? "\n" : "\"\"\n");
 	random_log(&b, 200, 6);
-	path = write_file(b.s, b.len);
-	check_both("the header after the middle", path, p,
+	check_text("the header after the middle", &b, p,
 	    zz_mkdate(2023, 1, 1));
-	unlink(path);
-	free(path);
-	zz_buf_free(&b);
+}
+
+/* stderr into a file while a call runs: start returns what end needs. */
+struct capture {
+	char path[32];
+	int fd, saved;
+};
+
+static void
+capture_start(struct capture *c)
+{
+	snprintf(c->path, sizeof c->path, "/tmp/t_scan_err.XXXXXX");
+	c->fd = mkstemp(c->path);
+	c->saved = dup(2);
+	fflush(stderr);
+	dup2(c->fd, 2);
+}
+
+/* What went to stderr (caller frees). */
+static char *
+capture_end(struct capture *c)
+{
+	size_t len;
+	char *text;
+	long torn;
+
+	fflush(stderr);
+	dup2(c->saved, 2);
+	close(c->saved);
+	close(c->fd);
+	text = zz_log_read(c->path, &len, &torn);
+	unlink(c->path);
+	return text;
 }
 
 /* What the reader says on stderr, and whether it failed: plain (the
@@ -215,27 +251,16 @@ test_late_header(const struct zz_plan *p)
 static char *
 load_err(const char *path, const struct zz_plan *p, bool plain, int *rc)
 {
-	char errpath[] = "/tmp/t_scan_err.XXXXXX";
-	int fd = mkstemp(errpath), saved = dup(2);
+	struct capture c;
 	struct zz_states s;
 	zz_date asof = zz_mkdate(2023, 1, 1);
-	size_t len;
-	char *text;
-	long torn;
 
-	fflush(stderr);
-	dup2(fd, 2);
+	capture_start(&c);
 	*rc = plain ? zz_states_load(&s, path, asof, false) :
 	    zz_states_load_plan(&s, path, p, asof);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	close(fd);
 	if (*rc == 0)
 		zz_states_free(&s);
-	text = zz_log_read(errpath, &len, &torn);
-	unlink(errpath);
-	return text;
+	return capture_end(&c);
 }
 
 /* A log of n lines whose line `at` is bad, with or without a quoted
@@ -388,23 +413,12 @@ rm_dir(char *dir)
 static char *
 plan_err(const char *dir, bool halves, struct zz_plan *p, int *rc)
 {
-	char errpath[] = "/tmp/t_scan_err.XXXXXX";
-	int fd = mkstemp(errpath), saved = dup(2);
-	size_t len;
-	char *text;
-	long torn;
+	struct capture c;
 
 	zz_split_min = halves ? 0 : (off_t)1 << 40;
-	fflush(stderr);
-	dup2(fd, 2);
+	capture_start(&c);
 	*rc = zz_plan_load(dir, p);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	close(fd);
-	text = zz_log_read(errpath, &len, &torn);
-	unlink(errpath);
-	return text;
+	return capture_end(&c);
 }
 
 static bool
