@@ -71,7 +71,10 @@ same_items(const struct zz_plan *a, const struct zz_plan *b)
 		    strcmp(x->recur, y->recur) || strcmp(x->owner, y->owner) ||
 		    x->group != y->group || x->kind != y->kind ||
 		    x->seq != y->seq || x->due != y->due ||
-		    x->source != y->source)
+		    x->source != y->source || strcmp(x->coop, y->coop) ||
+		    strcmp(x->leader, y->leader) ||
+		    strcmp(x->person, y->person) ||
+		    x->ongoing != y->ongoing || x->removed != y->removed)
 			return false;
 	}
 	return true;

@@ -31,12 +31,15 @@ doc_json(const struct zz_doc *d)
 static json_t *
 item_json(const struct zz_item *it)
 {
-	return json_pack("{s:o,s:i,s:s,s:i,s:o,s:o,s:o,s:o,s:I}",
+	return json_pack("{s:o,s:i,s:s,s:i,s:o,s:o,s:o,s:o,s:I,s:o,s:o,s:o,"
+	    "s:b,s:o}",
 	    "id", jstr(it->id), "group", it->group,
 	    "kind", zz_kind_name(it->kind), "seq", it->seq,
 	    "text", jstr(it->text), "due", jdate(it->due),
 	    "recur", jstr(it->recur), "owner", jstr(it->owner),
-	    "source", (json_int_t)it->source);
+	    "source", (json_int_t)it->source, "coop", jstr(it->coop),
+	    "leader", jstr(it->leader), "person", jstr(it->person),
+	    "ongoing", it->ongoing, "removed", jdate(it->removed));
 }
 
 json_t *
@@ -231,7 +234,12 @@ read_item(struct jctx *c, json_t *o, struct zz_plan *p)
 	    get_str(c, o, "recur", &it->recur, false) ||
 	    get_str(c, o, "owner", &it->owner, false) ||
 	    (json_object_get(o, "source") &&
-	    get_int(c, o, "source", 0, LONG_MAX, &src))) {
+	    get_int(c, o, "source", 0, LONG_MAX, &src)) ||
+	    get_str(c, o, "coop", &it->coop, false) ||
+	    get_str(c, o, "leader", &it->leader, false) ||
+	    get_str(c, o, "person", &it->person, false) ||
+	    get_bool(c, o, "ongoing", &it->ongoing) ||
+	    get_date(c, o, "removed", &it->removed)) {
 		free(kind);
 		return -1;
 	}

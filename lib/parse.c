@@ -390,6 +390,9 @@ new_item(struct parser *ps, enum zz_kind kind, int group, const char *text,
 	it->text = zz_xstrdup(text);
 	it->recur = zz_xstrdup("");
 	it->owner = zz_xstrdup("");
+	it->coop = zz_xstrdup("");
+	it->leader = zz_xstrdup("");
+	it->person = zz_xstrdup("");
 	it->source = line;
 	return it;
 }

@@ -98,7 +98,14 @@ zz_plan_add_item(struct zz_plan *p)
 	struct zz_item *it = GROW(p->items, p->nitems);
 
 	it->due = ZZ_NODATE;
+	it->removed = ZZ_NODATE;
 	return it;
+}
+
+bool
+zz_item_current(const struct zz_item *it, zz_date t)
+{
+	return it->removed == ZZ_NODATE || t < it->removed;
 }
 
 void
@@ -116,10 +123,13 @@ zz_plan_free(struct zz_plan *p)
 	for (i = 0; i < p->nmembers; i++)
 		free(p->members[i].name), free(p->members[i].role);
 	for (i = 0; i < p->nitems; i++) {
-		free(p->items[i].id);
-		if (!p->items[i].packed)
-			free(p->items[i].text), free(p->items[i].recur),
-			    free(p->items[i].owner);
+		struct zz_item *it = &p->items[i];
+
+		free(it->id);
+		if (it->packed)
+			continue;
+		free(it->text), free(it->recur), free(it->owner);
+		free(it->coop), free(it->leader), free(it->person);
 	}
 	free(p->groups), free(p->people), free(p->members), free(p->items);
 	free(p->index.slot);

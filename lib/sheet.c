@@ -126,7 +126,7 @@ static int
 row(void *ctx, char **f, int n, long line)
 {
 	struct sheet *sh = ctx;
-	const char *text, *coop;
+	const char *text;
 	struct zz_item *it;
 	int g, kind = ZZ_TASK;
 	zz_date due;
@@ -165,12 +165,14 @@ row(void *ctx, char **f, int n, long line)
 	it->kind = (enum zz_kind)kind;
 	it->seq = ++sh->counts[g * ZZ_NKINDS + kind];
 	it->id = zz_xasprintf("%d.%c%d", g, zz_kind_letter(it->kind), it->seq);
-	coop = cell(sh, f, C_COOP);
-	it->text = *coop ? zz_xasprintf("%s（配合单位：%s）", text, coop) :
-	    zz_xstrdup(text);
+	it->text = zz_xstrdup(text);
 	it->due = due;
+	it->ongoing = ongoing;
 	it->recur = zz_xstrdup("");
 	it->owner = zz_xstrdup(cell(sh, f, C_OWNER));
+	it->coop = zz_xstrdup(cell(sh, f, C_COOP));
+	it->leader = zz_xstrdup("");
+	it->person = zz_xstrdup("");
 	it->source = line;
 	return 0;
 }

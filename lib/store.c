@@ -14,13 +14,19 @@ enum { T_DOC, T_GROUPS, T_PEOPLE, T_MEMBERS, T_ITEMS, NTABLES };
 
 static const char *files[NTABLES] = {"doc.csv", "groups.csv", "people.csv",
 	"members.csv", "items.csv"};
-static const char *headers[NTABLES][10] = {
+static const char *headers[NTABLES][16] = {
 	{"number", "title", "issuer", "date", "year"},
 	{"id", "name", "goal", "due", "ongoing"},
 	{"name", "title", "unit", "role"},
 	{"group", "name", "role"},
-	{"id", "group", "kind", "seq", "text", "due", "recur", "owner", "source"},
+	{"id", "group", "kind", "seq", "text", "due", "recur", "owner", "source",
+	    "coop", "leader", "person", "ongoing", "removed"},
 };
+/* Columns a file must have: a table grows by columns appended after
+ * these, and a file written before them (an old data directory) still
+ * loads, the missing fields read as empty. */
+static const int required[NTABLES] = {5, 5, 4, 3, 9};
+#define MAXCOLS 16
 
 const char *
 zz_data_dir(const char *opt)
@@ -41,6 +47,8 @@ struct loader {
 	bool header;
 	long *lines;		/* items.csv: the line of each item */
 	bool later_half;	/* of a file read in halves: see read_items */
+	int first_n;		/* later half: its first row's fields, */
+	long first_line;	/* and line */
 };
 
 static int
@@ -132,19 +140,25 @@ row_member(struct loader *l, char **f, long line)
 	return 0;
 }
 
-/* An item's four strings in one block: a big plan's memory and time went
- * to four small blocks an item. */
+/* An item's strings in one block: a big plan's memory and time went
+ * to several small blocks an item. */
 static void
 pack(struct zz_item *it, char **f)
 {
-	size_t n[4] = {strlen(f[0]) + 1, strlen(f[4]) + 1, strlen(f[6]) + 1,
-		strlen(f[7]) + 1};
-	char *b = zz_xmalloc(n[0] + n[1] + n[2] + n[3]);
+	static const int col[] = {0, 4, 6, 7, 9, 10, 11};
+	char **dst[] = {&it->id, &it->text, &it->recur, &it->owner, &it->coop,
+		&it->leader, &it->person};
+	size_t n[7], sum = 0;
+	char *b;
+	int i;
 
-	it->id = memcpy(b, f[0], n[0]);
-	it->text = memcpy(b += n[0], f[4], n[1]);
-	it->recur = memcpy(b += n[1], f[6], n[2]);
-	it->owner = memcpy(b + n[2], f[7], n[3]);
+	for (i = 0; i < 7; i++)
+		sum += n[i] = strlen(f[col[i]]) + 1;
+	b = zz_xmalloc(sum);
+	for (i = 0; i < 7; i++) {
+		*dst[i] = memcpy(b, f[col[i]], n[i]);
+		b += n[i];
+	}
 	it->packed = true;
 }
 
@@ -164,7 +178,7 @@ row_item(struct loader *l, char **f, long line)
 	struct zz_item *it;
 	struct zz_recur r;
 	long g, seq, src;
-	zz_date due;
+	zz_date due, removed;
 	int kind;
 	long first;
 
@@ -186,6 +200,10 @@ row_item(struct loader *l, char **f, long line)
 		    f[6]);
 	if (*f[8] && zz_strtonum(f[8], 0, LONG_MAX, &src) < 0)
 		return BADNUM("source line", f[8], 0, LONG_MAX);
+	if (strcmp(f[12], "yes") != 0 && strcmp(f[12], "no") != 0 && *f[12])
+		return BAD("ongoing (yes or no)", f[12]);
+	if (date_or_empty(f[13], &removed) < 0)
+		return BAD("removed date", f[13]);
 	it = zz_plan_add_item(l->p);
 	pack(it, f);
 	if (!l->later_half &&
@@ -200,6 +218,8 @@ row_item(struct loader *l, char **f, long line)
 	it->seq = (int)seq;
 	it->due = due;
 	it->source = *f[8] ? src : 0;
+	it->ongoing = strcmp(f[12], "yes") == 0;
+	it->removed = removed;
 	return 0;
 }
 
@@ -219,7 +239,7 @@ check_header(struct loader *l, char **f, int n)
 	const char *const *h = headers[l->table];
 	int i;
 
-	for (i = 0; h[i]; i++)
+	for (i = 0; h[i] && (i < n || i < required[l->table]); i++)
 		if (i >= n || strcmp(f[i], h[i]) != 0) {
 			zz_fwarn(l->name, 1, "expected column '%s' as column %d "
 			    "(header: %s)", h[i], i + 1, h[0]);
@@ -237,15 +257,30 @@ on_row(void *ctx, char **f, int n, long line)
 	static int (*const rows[NTABLES])(struct loader *, char **, long) = {
 		row_doc, row_group, row_person, row_member, row_item};
 	struct loader *l = ctx;
+	static char none[1];
+	char *all[MAXCOLS];
+	int i;
 
 	if (!l->header) {
 		l->header = true;
 		return check_header(l, f, n) ? 1 : 0;
 	}
+	if (l->later_half && !l->first_n) {
+		/* the first half has the header: join() compares */
+		l->first_n = n, l->first_line = line;
+		if (n < required[l->table] || n > columns(l->table))
+			return 1;
+		l->ncols = n;
+	}
 	if (n != l->ncols) {
 		zz_fwarn(l->name, line, "%d fields where %d columns were expected",
 		    n, l->ncols);
 		return 1;
+	}
+	if (n < columns(l->table)) {	/* an old file: the rest empty */
+		for (i = 0; i < MAXCOLS; i++)
+			all[i] = i < n ? f[i] : none;
+		f = all;
 	}
 	return rows[l->table](l, f, line) ? 1 : 0;
 }
@@ -285,6 +320,11 @@ join(struct loader *l, struct half *h, long lines)
 	size_t j, n = h->q.nitems;
 	long first;
 
+	if (h->l.first_n && h->l.first_n != l->ncols) {
+		zz_fwarn(l->name, h->l.first_line + lines, "%d fields where %d "
+		    "columns were expected", h->l.first_n, l->ncols);
+		return -1;
+	}
 	for (j = 0; j < n; j++) {
 		*zz_plan_add_item(p) = h->q.items[j];
 		note_line(l, p->nitems - 1, h->l.lines[j] + lines);
@@ -319,7 +359,7 @@ read_items(struct loader *l, int fd, off_t size)
 	h.l = *l;
 	h.l.p = &h.q;
 	h.l.header = true;	/* the first half's to check */
-	h.l.ncols = columns(T_ITEMS);
+	h.l.ncols = 0;		/* its first row's, checked in join() */
 	h.l.lines = NULL;
 	h.l.later_half = true;
 	h.q.groups = l->p->groups;
@@ -346,7 +386,7 @@ static int
 load_table(const char *dir, int table, struct zz_plan *p)
 {
 	char *path = zz_xasprintf("%s/%s", dir, files[table]);
-	struct loader l = {p, table, path, 0, 0, false, NULL, false};
+	struct loader l = {p, table, path, 0, 0, false, NULL, false, 0, 0};
 	FILE *f = fopen(path, "r");
 	struct stat st;
 	int rc;
@@ -492,14 +532,15 @@ write_members(FILE *f, const struct zz_plan *p)
 static void
 write_items(FILE *f, const struct zz_plan *p)
 {
-	char g[12], seq[12], src[24], d[11];
+	char g[12], seq[12], src[24], d[11], rm[11];
 	size_t i;
 
 	for (i = 0; i < p->nitems; i++) {
 		const struct zz_item *it = &p->items[i];
-		const char *v[9] = {it->id, g, zz_kind_name(it->kind), seq,
+		const char *v[14] = {it->id, g, zz_kind_name(it->kind), seq,
 			it->text, zz_fmt_date(it->due, d), it->recur, it->owner,
-			src};
+			src, it->coop, it->leader, it->person,
+			it->ongoing ? "yes" : "no", zz_fmt_date(it->removed, rm)};
 
 		snprintf(g, sizeof g, "%d", it->group);
 		snprintf(seq, sizeof seq, "%d", it->seq);
@@ -507,7 +548,7 @@ write_items(FILE *f, const struct zz_plan *p)
 			snprintf(src, sizeof src, "%ld", it->source);
 		else
 			src[0] = '\0';
-		put_row(f, v, 9);
+		put_row(f, v, 14);
 	}
 }
 

@@ -228,11 +228,23 @@ struct zz_item {
 	char *text;
 	zz_date due;
 	char *recur;		/* "" when not recurring */
-	char *owner;		/* "" when the text names none */
+	char *owner;		/* the lead unit (牵头单位), "" when the plan
+				 * names none */
 	long source;		/* line in the plan document, 0 if unknown */
-	bool packed;		/* text, recur and owner live in id's block
-				 * (a data directory's items), not their own */
+	/* Who else, as the plan names them; "" when it does not (never
+	 * NULL in a plan loaded or parsed).  Lists are joined by 、. */
+	char *coop;		/* the other responsible and cooperating
+				 * units (责任单位 besides the lead, 配合单位) */
+	char *leader;		/* the responsible leader(s) (责任领导) */
+	char *person;		/* the responsible person(s) (责任人) */
+	bool ongoing;		/* 持续推进, 长期坚持: due is the plan's end */
+	zz_date removed;	/* the date of the revision that dropped it,
+				 * ZZ_NODATE while it is in the plan */
+	bool packed;		/* its strings live in id's block (a data
+				 * directory's items), not their own */
 };
+/* Whether it is still in the plan on day t (not removed on or before). */
+bool zz_item_current(const struct zz_item *it, zz_date t);
 struct zz_plan {
 	struct zz_doc doc;
 	struct zz_group *groups;

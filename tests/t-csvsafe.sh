@@ -48,7 +48,7 @@ EOT
 run env ZZ_CSV_SAFE=1 zz-import -d "$TMP/imp" "$TMP/plan.json"
 status "zz-import with ZZ_CSV_SAFE=1" 0
 eq "zz-import writes doc.csv as is" "=1+1,@t,+x,,2022" "$(sed -n 2p "$TMP/imp/doc.csv")"
-eq "zz-import writes items.csv as is" "1.T1,1,task,1,=cmd|' /C calc'!A0,2022-03-31,,@o,1" \
+eq "zz-import writes items.csv as is" "1.T1,1,task,1,=cmd|' /C calc'!A0,2022-03-31,,@o,1,,,,no," \
     "$(sed -n 2p "$TMP/imp/items.csv")"
 
 # zz-report's csv: a task force named like a formula

@@ -98,6 +98,26 @@ status "-n" 0
 has "-n says so" "$TMP/err" "nothing written"
 ls "$D" | grep -q tmp && fail "temp files left in $D" || pass "no temp files left"
 
+# The columns added after source: an old data directory (items.csv of
+# nine columns) still loads, its items with none of them; a new one keeps
+# them through the data files and JSON.
+O=$FIX/bad/good
+eq "old items.csv has nine columns" "id,group,kind,seq,text,due,recur,owner,source" "$(head -1 "$O/items.csv")"
+run zz-import -o json "$O"
+status "an old data directory loads" 0
+eq "old items: the new fields empty" '"" "" "" false null' \
+    "$(jq -c '[.items[]|"\(.coop|tojson) \(.leader|tojson) \(.person|tojson) \(.ongoing) \(.removed)"]|unique|join(",")' "$TMP/out" | jq -r .)"
+run zz-import -d "$TMP/up" "$O"
+status "an old data directory imported" 0
+eq "written with the new columns" "id,group,kind,seq,text,due,recur,owner,source,coop,leader,person,ongoing,removed" \
+    "$(head -1 "$TMP/up/items.csv")"
+jq '.items[1] += {coop: "财务科、办公室", leader: "王局长", person: "张三", ongoing: true, removed: "2022-07-01"}' "$J" >"$TMP/who.json"
+zz-import -d "$TMP/who" "$TMP/who.json" 2>/dev/null
+eq "the new columns in items.csv" '1.T2,1,task,2,配合市委、市政府督查室落实专项督查机制，促进各项工作任务顺利推进。,2022-12-31,,,34,财务科、办公室,王局长,张三,yes,2022-07-01' \
+    "$(sed -n 3p "$TMP/who/items.csv")"
+zz-import -o json "$TMP/who" >"$TMP/who2.json"
+if cmp -s "$TMP/who.json" "$TMP/who2.json"; then pass "the new fields round-trip through the data files"; else fail "the new fields change on the way through items.csv"; fi
+
 # Encodings and line ends.
 iconv -f UTF-8 -t GB18030 "$PLAN" >"$TMP/gb.txt"
 zz-import -o json "$TMP/gb.txt" >"$TMP/gb.json"
@@ -150,7 +170,7 @@ eq "sheet: groups from 专班" "成果转化专班,科技金融专班" "$(jqv '[
 eq "sheet: ids" "1.T1 1.T2 2.T1 2.T2" "$(jqv '[.items[].id]|join(" ")' "$A")"
 eq "sheet: dues" "2023-06-30 2023-09-30 2023-12-31 2023-09-30" "$(jqv '[.items[].due]|join(" ")' "$A")"
 eq "sheet: owner" "资源配置科" "$(jqv '.items[2].owner' "$A")"
-eq "sheet: quoted comma and 配合单位 kept" "设立风险补偿资金（配合单位：办公室,财务科）" "$(jqv '.items[2].text' "$A")"
+eq "sheet: 配合单位 in its own column, quoted comma kept" "设立风险补偿资金|办公室,财务科" "$(jqv '.items[2]|"\(.text)|\(.coop)"' "$A")"
 zz-import -o json "$FIX/sheet-en.csv" >"$A"
 eq "sheet: English headers, BOM, CRLF" "Build the platform 2023-03-31 Office" "$(jqv '.items[0]|"\(.text) \(.due) \(.owner)"' "$A")"
 
@@ -191,6 +211,17 @@ sed -i '3s/,task,/,chore,/' "$TMP/baddir/items.csv"
 bad "data directory with a bad kind" "$TMP/baddir" "items.csv:3: bad kind 'chore'"
 sed -i '1s/,owner,/,/' "$TMP/baddir/items.csv"
 bad "data directory missing a column" "$TMP/baddir" "items.csv:1: expected column 'owner'"
+cp "$D/items.csv" "$TMP/baddir/items.csv"
+sed -i '1s/,leader,/,chief,/' "$TMP/baddir/items.csv"
+bad "data directory with a new column misnamed" "$TMP/baddir" "items.csv:1: expected column 'leader' as column 11"
+cp "$D/items.csv" "$TMP/baddir/items.csv"
+sed -i '3s/,no,$/,maybe,/' "$TMP/baddir/items.csv"
+bad "data directory with a bad ongoing" "$TMP/baddir" "items.csv:3: bad ongoing (yes or no) 'maybe'"
+cp "$D/items.csv" "$TMP/baddir/items.csv"
+sed -i '3s/,no,$/,no,2022-02-30/' "$TMP/baddir/items.csv"
+bad "data directory with a bad removed date" "$TMP/baddir" "items.csv:3: bad removed date '2022-02-30'"
+sed -i '1s/$/,extra/' "$TMP/baddir/items.csv"
+bad "data directory with a column too many" "$TMP/baddir" "items.csv:1: unexpected column 'extra'"
 run zz-import -d "$TMP/log.before" "$PLAN"
 status "-d names a file" 2
 has "-d names a file: message" "$TMP/err" "not a directory"

@@ -519,6 +519,82 @@ check_items(const char *what, int n, int at, const char *bad, int quoted)
 	check_items2(what, n, at, bad, quoted, NULL);
 }
 
+/* items.csv with the columns added after source (coop ... removed):
+ * the header wide or not, rows from wide_from on wide (an error under
+ * a narrow header), row bad_at replaced by bad (when given). */
+static void
+wide_rows(struct zz_buf *b, bool wide_head, int wide_from, int bad_at,
+    const char *bad)
+{
+	int i;
+
+	zz_buf_reset(b);
+	zz_buf_printf(b, "id,group,kind,seq,text,due,recur,owner,source%s\n",
+	    wide_head ? ",coop,leader,person,ongoing,removed" : "");
+	for (i = 0; i < 4000; i++)
+		if (i == bad_at && bad)
+			zz_buf_puts(b, bad);
+		else
+			zz_buf_printf(b, "%d.T%d,%d,task,%d,任务%d,2022-06-01,,"
+			    "科室,%d%s\n", i % 2 + 1, i, i % 2 + 1, i, i, i + 1,
+			    i >= wide_from ? ",财务科,张三,李四,yes,2022-07-01" :
+			    "");
+}
+
+static void
+check_wide(const char *what, bool wide_head, int wide_from, int bad_at,
+    const char *bad)
+{
+	struct zz_buf b = {0};
+
+	wide_rows(&b, wide_head, wide_from, bad_at, bad);
+	same_loads(what, b.s, bad || !wide_head ? -1 : 4000);
+	zz_buf_free(&b);
+}
+
+/* Under the old header, the rows of the second half all new: the second
+ * half cannot tell, its first row is checked when the halves join.  The
+ * row the middle falls on moves with the rows' lengths: look for it. */
+static void
+check_wide_half(void)
+{
+	struct zz_buf b = {0};
+	int w = 2000, tries, row;
+	const char *p, *mid;
+
+	for (tries = 0; tries < 20; tries++) {
+		wide_rows(&b, false, w, -1, NULL);
+		mid = strchr(b.s + b.len / 2, '\n') + 1;
+		for (row = -1, p = b.s; p < mid; p = strchr(p, '\n') + 1)
+			row++;
+		if (row == w)
+			break;
+		w = row;
+	}
+	if (tries == 20)
+		abort();
+	same_loads("new rows under the old header, all of the second half",
+	    b.s, -1);
+	zz_buf_free(&b);
+}
+
+static void
+test_items_wide(void)
+{
+	check_wide("the new columns", true, 0, -1, NULL);
+	check_wide("the new columns, a bad ongoing in the second half", true,
+	    0, 3000, "1.Tx,1,task,1,x,2022-01-01,,,,,,,maybe,\n");
+	check_wide("the new columns, a bad removed date, first half", true, 0,
+	    100, "1.Tx,1,task,1,x,2022-01-01,,,,,,,no,2022-02-30\n");
+	check_wide("an old row under the new header, second half", true, 0,
+	    3000, "1.Tx,1,task,1,x,2022-01-01,,,\n");
+	check_wide("new rows under the old header from the middle on", false,
+	    2000, -1, NULL);
+	check_wide("new rows under the old header near the end", false,
+	    3900, -1, NULL);
+	check_wide_half();
+}
+
 static void
 test_items(void)
 {
@@ -559,5 +635,6 @@ main(void)
 	zz_plan_free(&p);
 	test_items();
 	test_items_late_header();
+	test_items_wide();
 	UNIT_END();
 }
