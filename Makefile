@@ -168,13 +168,19 @@ fuzz: fuzz-build
 # -Wall -Wextra -Werror are in WARN already.
 lint: deps
 	@sh tools/deps-dev.sh cppcheck clang-tidy
-	@sh tools/lint.sh $(WARN) -Ilib -Isrc/report $(JANSSON_CFLAGS) $(CSV_CFLAGS)
+	@sh tools/lint.sh $(WARN) -Ilib -Isrc/report -Isrc/status $(JANSSON_CFLAGS) $(CSV_CFLAGS)
 
 # zz-report is split into parts under src/report/.
 REPORT_SRC = src/zz-report.c $(wildcard src/report/*.c)
 $(O)bin/zz-report: $(REPORT_SRC) src/report/report.h $(O)lib/libzz.a lib/zz.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc/report $(LDFLAGS) -o $@ $(REPORT_SRC) $(LIBS)
+
+# zz-status is split into parts under src/status/.
+STATUS_SRC = src/zz-status.c $(wildcard src/status/*.c)
+$(O)bin/zz-status: $(STATUS_SRC) src/status/status.h $(O)lib/libzz.a lib/zz.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/status $(LDFLAGS) -o $@ $(STATUS_SRC) $(LIBS)
 
 # What the tests need beyond the build (jq, chromium): checked every run.
 deps-test:

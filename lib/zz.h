@@ -483,6 +483,15 @@ void zz_afile_abort(struct zz_afile *a);
  * temp files are gone afterwards either way. */
 int zz_afile_commit_all(struct zz_afile *a, int n);
 
+/* ---- lock.c: the data directory's lock ---- */
+/* Wait for and take the lock of data directory dir (a flock on the
+ * directory itself): exclusive for a writer, shared for a reader that
+ * wants no writer in between.  Every writer holds it exclusively from
+ * before it reads what it will change until after its last rename or
+ * append; it comes before any other lock (the log's own flock).  Returns
+ * the descriptor to close() to let go, or -1 with a message. */
+int zz_dir_lock(const char *dir, bool exclusive);
+
 /* ---- opt.c: options every program shares ---- */
 struct zz_common {
 	const char *dir;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "zz.h"
 
@@ -106,6 +107,23 @@ summary(const struct zz_plan *p, const char *dir, bool dry)
 		fprintf(stderr, ") into %s\n", dir);
 }
 
+/* Write p into dir under the directory's lock; a directory zz_plan_save
+ * makes is new, and nobody writes there yet. */
+static int
+save(const char *dir, const struct zz_plan *p)
+{
+	struct stat st;
+	int lock = -1, rc;
+
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (lock = zz_dir_lock(dir, true)) < 0)
+		return -1;
+	rc = zz_plan_save(dir, p);
+	if (lock >= 0)
+		close(lock);
+	return rc;
+}
+
 static enum input
 parse_input(const char *s)
 {
@@ -172,7 +190,7 @@ main(int argc, char *argv[])
 	} else {
 		const char *dir = zz_data_dir(c.dir);
 
-		rc = dry ? 0 : zz_plan_save(dir, &p);
+		rc = dry ? 0 : save(dir, &p);
 		if (rc < 0) {
 			zz_plan_free(&p);
 			return zz_finish(ZZ_EXIT_ERR);

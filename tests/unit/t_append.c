@@ -1,5 +1,7 @@
 /* Unit tests of the status log's append path (lib/append.c). */
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -99,6 +101,32 @@ size_limit(void)
 	free(after);
 }
 
+/* The data directory's lock: an exclusive holder keeps out every other,
+ * shared holders only writers; and a missing directory is an error. */
+static void
+dir_lock(void)
+{
+	int fd = zz_dir_lock(dir, true), other;
+	int ex = 0, sh = 0;
+
+	CHECK(fd >= 0);
+	other = open(dir, O_RDONLY | O_DIRECTORY);
+	if (other >= 0) {
+		ex = flock(other, LOCK_EX | LOCK_NB);
+		sh = flock(other, LOCK_SH | LOCK_NB);
+	}
+	CHECK(other >= 0 && ex < 0 && sh < 0);
+	close(fd);
+	CHECK(flock(other, LOCK_EX | LOCK_NB) == 0);
+	flock(other, LOCK_UN);
+	fd = zz_dir_lock(dir, false);
+	CHECK(fd >= 0 && flock(other, LOCK_SH | LOCK_NB) == 0);
+	CHECK(flock(other, LOCK_EX | LOCK_NB) < 0);
+	close(fd);
+	close(other);
+	CHECK(zz_dir_lock("/nonexistent/zz", true) < 0);
+}
+
 int
 main(void)
 {
@@ -163,6 +191,7 @@ main(void)
 	CHECK(zz_log_append("/nonexistent/zz", line, strlen(line)) < 0);
 
 	concurrent();
+	dir_lock();
 
 	unlink(path);
 	rmdir(dir);

@@ -1,0 +1,145 @@
+/* log.c: zz-status log: the reports behind the states, in date order. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "status.h"
+
+/* The log without a torn last line; a log not yet made holds no reports. */
+static FILE *
+open_log(void)
+{
+	char *path = zz_log_path(dir);
+	long torn = 0;
+	FILE *f;
+
+	if (access(path, F_OK) < 0 && errno == ENOENT) {
+		if ((f = tmpfile()))
+			fputs(ZZ_LOG_HEADER "\n", f), rewind(f);
+	} else {
+		f = zz_log_open(path, &torn);
+	}
+
+	if (f && torn)
+		zz_fwarn(path, torn, "the last line has no newline (cut by a "
+		    "crash?) and is left out; 'zz-status fsck --repair' "
+		    "removes it");
+	free(path);
+	return f;
+}
+
+static const struct zz_col log_cols[] = {
+	{"date", 's', false, false}, {"id", 's', false, false},
+	{"status", 's', false, false}, {"progress", 'i', true, false},
+	{"note", 's', false, true}, {"by", 's', false, false},
+	{"line", 'i', true, false},
+};
+
+struct entry {
+	zz_date date;
+	long line;
+	char *v[7];
+};
+
+struct history {
+	char **ids;
+	int nids;
+	zz_date asof;
+	struct entry *e;
+	size_t n, cap;
+};
+
+/* An id without @ also matches its occurrences. */
+static bool
+wanted(const struct history *h, const char *id)
+{
+	size_t k;
+	int i;
+
+	if (h->nids == 0)
+		return true;
+	for (i = 0; i < h->nids; i++) {
+		k = strlen(h->ids[i]);
+		if (strncmp(id, h->ids[i], k) == 0 &&
+		    (id[k] == '\0' || (id[k] == '@' && !strchr(h->ids[i], '@'))))
+			return true;
+	}
+	return false;
+}
+
+static int
+on_history(void *ctx, const struct zz_report *r)
+{
+	struct history *h = ctx;
+	struct entry *e;
+	char d[11];
+
+	if (r->date > h->asof || !wanted(h, r->id))
+		return 0;
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 256;
+		h->e = zz_xreallocarray(h->e, h->cap, sizeof *h->e);
+	}
+	e = &h->e[h->n++];
+	e->date = r->date;
+	e->line = r->line;
+	e->v[0] = zz_xstrdup(zz_fmt_date(r->date, d));
+	e->v[1] = zz_xstrdup(r->id);
+	e->v[2] = zz_xstrdup(zz_status_name(r->status));
+	e->v[3] = r->progress >= 0 ? zz_xasprintf("%d", r->progress) :
+	    zz_xstrdup("");
+	e->v[4] = zz_xstrdup(r->note);
+	e->v[5] = zz_xstrdup(r->by);
+	e->v[6] = zz_xasprintf("%ld", r->line);
+	return 0;
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	if (x->date != y->date)
+		return x->date < y->date ? -1 : 1;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+int
+cmd_log(const struct opts *o, int argc, char **argv)
+{
+	struct history h = {argv, argc, ZZ_NODATE, NULL, 0, 0};
+	struct zz_table *t;
+	char why[512], *path;
+	size_t i;
+	int k, rc;
+	FILE *f;
+
+	for (k = 0; k < argc; k++)
+		if (!check_id(argv[k], why, sizeof why)) {
+			zz_warn("%s", why);
+			return ZZ_EXIT_ERR;
+		}
+	h.asof = o->given & G_ASOF ? o->c.asof : INT_MAX;
+	if (!(f = open_log()))
+		return ZZ_EXIT_ERR;
+	path = zz_log_path(dir);
+	rc = zz_log_each(f, path, on_history, &h);
+	fclose(f);
+	free(path);
+	if (rc == 0) {
+		if (h.n > 0)	/* qsort(NULL, 0, ...) is undefined */
+			qsort(h.e, h.n, sizeof *h.e, cmp_entry);
+		t = zz_table_new(log_cols, 7);
+		for (i = 0; i < h.n; i++)
+			zz_table_add(t, (const char *const *)h.e[i].v);
+		zz_table_print(t, stdout, (enum zz_fmt)o->c.fmt);
+		zz_table_free(t);
+	}
+	for (i = 0; i < h.n; i++)
+		for (k = 0; k < 7; k++)
+			free(h.e[i].v[k]);
+	free(h.e);
+	return rc == 0 ? ZZ_EXIT_OK : ZZ_EXIT_ERR;
+}
+

@@ -1,0 +1,58 @@
+/*
+ * status.h: the parts of zz-status (src/zz-status.c and the files of
+ * src/status/) that its subcommands share.  One file per subcommand:
+ * set.c, add.c, show.c, log.c, fsck.c; check.c holds what a report
+ * must be.
+ */
+#ifndef STATUS_H
+#define STATUS_H
+
+#include "zz.h"
+
+enum cmd { C_SHOW, C_SET, C_ADD, C_LOG, C_FSCK, NCMDS };
+
+/* Options given, to refuse those a command does not use. */
+enum {
+	G_ASOF = 1 << 0, G_BY = 1 << 1, G_DATE = 1 << 2, G_GROUP = 1 << 3,
+	G_NOTE = 1 << 4, G_FMT = 1 << 5, G_PCT = 1 << 6, G_REPAIR = 1 << 7,
+};
+
+struct opts {
+	struct zz_common c;
+	int group;		/* -g, or -1 */
+	const char *pct, *note, *date, *by;
+	unsigned given;
+	bool repair;		/* fsck --repair */
+};
+
+extern const char *dir;		/* the data directory */
+extern struct zz_plan plan;	/* loaded from dir before any command */
+
+void usage(FILE *f);
+
+/* check.c */
+/* Most occurrences of one recurring item looked at. */
+#define MAXOCC 600
+zz_date item_end(const struct zz_item *it);
+/* Occurrences of a recurring item from the plan's date to to. */
+int occurrences(const struct zz_item *it, zz_date to, struct zz_occ *occ);
+/* The trackable item an id (or ID@YYYY-MM) names, or NULL with why. */
+const struct zz_item *check_id(const char *id, char *why, size_t n);
+/* Leading and trailing blanks cut, in place. */
+char *trim(char *s);
+/* Check one report, f = date,id,status,progress,note,by (trimmed in
+ * place), and write it to out in the log's form.  0, or -1 with why. */
+int check_report(char **f, FILE *out, char *why, size_t n);
+const char *default_by(const struct opts *o);
+void default_date(const struct opts *o, char *buf);
+/* Append whole log lines under the data directory's lock: an exit code. */
+int append(const char *lines, size_t len);
+
+/* one per subcommand: argc and argv are the arguments after its name */
+int cmd_set(const struct opts *o, int argc, char **argv);
+int cmd_add(const struct opts *o, int argc, char **argv);
+int cmd_show(const struct opts *o, int argc);
+int cmd_log(const struct opts *o, int argc, char **argv);
+int cmd_fsck(const struct opts *o, int argc);
+
+#endif
