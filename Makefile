@@ -11,6 +11,9 @@ JANSSON_LIBS = $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 # libcsv ships no .pc file on Debian; use one when it exists.
 CSV_CFLAGS = $(shell pkg-config --cflags libcsv 2>/dev/null)
 CSV_LIBS = $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
+# libzip writes zz-report's Word documents (src/report/docx.c).
+ZIP_CFLAGS = $(shell pkg-config --cflags libzip 2>/dev/null)
+ZIP_LIBS = $(shell pkg-config --libs libzip 2>/dev/null || echo -lzip)
 ALL_CFLAGS = $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
 # O: where the build goes, empty for the tree itself; the sanitizer build
 # uses O=build/san/ (see check-sanitize), with a trailing slash.
@@ -168,13 +171,15 @@ fuzz: fuzz-build
 # -Wall -Wextra -Werror are in WARN already.
 lint: deps
 	@sh tools/deps-dev.sh cppcheck clang-tidy
-	@sh tools/lint.sh $(WARN) -Ilib -Isrc/report -Isrc/status $(JANSSON_CFLAGS) $(CSV_CFLAGS)
+	@sh tools/lint.sh $(WARN) -Ilib -Isrc/report -Isrc/status $(JANSSON_CFLAGS) \
+	    $(CSV_CFLAGS) $(ZIP_CFLAGS)
 
 # zz-report is split into parts under src/report/.
 REPORT_SRC = src/zz-report.c $(wildcard src/report/*.c)
 $(O)bin/zz-report: $(REPORT_SRC) src/report/report.h $(O)lib/libzz.a lib/zz.h
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc/report $(LDFLAGS) -o $@ $(REPORT_SRC) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(ZIP_CFLAGS) -Isrc/report $(LDFLAGS) -o $@ \
+	    $(REPORT_SRC) $(LIBS) $(ZIP_LIBS)
 
 # zz-status is split into parts under src/status/.
 STATUS_SRC = src/zz-status.c $(wildcard src/status/*.c)

@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report.h"
 
@@ -22,7 +23,7 @@ usage(FILE *f)
 	    "                 quarterly [--quarter YYYY-Qn] | "
 	    "annual [--year YYYY]\n"
 	    "                 [--as-of date] [--detail] [--rule rule] "
-	    "[-o text|md|html|csv|json]\n"
+	    "[-o text|md|html|csv|json|docx]\n"
 	    "       zz-report -h | --version\n");
 }
 
@@ -67,10 +68,11 @@ parse_rule(const char *s, struct ropts *o)
 static enum ofmt
 out_fmt(const char *name)
 {
-	static const char *names[] = {"text", "md", "html", "csv", "json"};
+	static const char *names[] = {"text", "md", "html", "csv", "json",
+		"docx"};
 	int i;
 
-	for (i = 0; name && i < 5; i++)
+	for (i = 0; name && i < 6; i++)
 		if (strcmp(name, names[i]) == 0)
 			return (enum ofmt)i;
 	return O_TEXT;
@@ -159,7 +161,7 @@ parse_args(int argc, char **argv, struct args *a)
 
 	while ((ch = getopt_long(argc, argv, "d:ho:p:s:", longopts,
 	    NULL)) != -1) {
-		if (zz_common_opt(&a->c, ch, optarg, "text,md,html,csv,json"))
+		if (zz_common_opt(&a->c, ch, optarg, "text,md,html,csv,json,docx"))
 			continue;
 		switch (ch) {
 		case 'h':
@@ -196,6 +198,9 @@ parse_args(int argc, char **argv, struct args *a)
 		bad_usage(optind < argc ? "too many arguments" :
 		    "which report: monthly, quarterly or annual?", NULL);
 	a->cmd = argv[optind];
+	if (out_fmt(a->c.fmtname) == O_DOCX && isatty(STDOUT_FILENO))
+		bad_usage("-o docx: a Word document is not for a terminal; "
+		    "send it to a file (> %s.docx)", "notice");
 	if (strcmp(a->cmd, "monthly") != 0 && strcmp(a->cmd, "quarterly") != 0 &&
 	    strcmp(a->cmd, "annual") != 0)
 		bad_usage("unknown report '%s'", a->cmd);
@@ -251,8 +256,8 @@ main(int argc, char **argv)
 		rc = report_quarterly(&m, y, q, &d);
 	else
 		rc = report_annual(&m, y, &a.ro, &d);
-	if (rc == 0)
-		doc_print(&d, stdout, out_fmt(a.c.fmtname));
+	if (rc == 0 && doc_print(&d, stdout, out_fmt(a.c.fmtname)) < 0)
+		rc = -1;
 	doc_free(&d);
 	model_free(&m);
 	free(logpath);

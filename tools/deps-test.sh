@@ -1,20 +1,33 @@
 #!/bin/sh
 # Programs the tests need beyond the build: jq (JSON checks), Debian's
 # chromium and a Chinese font (tests/t-report.sh renders the HTML report
-# headless).
+# headless); LibreOffice's writer, poppler's pdfinfo/pdftoppm/pdftotext
+# and python3-docx (tests/t-docx.sh reads the Word report back and
+# renders it).
 # Installs the missing ones with apt-get; exits non-zero when it cannot,
 # so that `make check` fails rather than skipping those tests.
 set -u
 need=
 command -v jq >/dev/null 2>&1 || need="$need jq"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
+command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"
+command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
+# Debian's python3-docx loads in the system python only.
+/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || need="$need python3-docx"
 # A Chinese font, so the rendered report shows characters, not boxes.
-fc-list :lang=zh 2>/dev/null | grep -q . || need="$need fonts-wqy-microhei"
+fc-list :lang=zh 2>/dev/null | grep -q . || need="$need fonts-noto-cjk"
 [ -z "$need" ] && exit 0
 # shellcheck disable=SC2086
 sh "$(dirname "$0")/apt-install.sh" deps-test $need || exit 1
 for p in $need; do
-	case $p in fonts-*) continue ;; esac
-	command -v "$p" >/dev/null 2>&1 ||
+	case $p in
+	fonts-*) continue ;;
+	libreoffice-*) c=soffice ;;
+	poppler-utils) c=pdftoppm ;;
+	python3-docx) /usr/bin/python3 -c 'import docx' && continue
+		echo "deps-test: python3-docx still missing" >&2; exit 1 ;;
+	*) c=$p ;;
+	esac
+	command -v "$c" >/dev/null 2>&1 ||
 	    { echo "deps-test: $p still missing" >&2; exit 1; }
 done

@@ -1,4 +1,5 @@
-/* render.c: a report document as text, Markdown, HTML, CSV or JSON. */
+/* render.c: a report document as text, Markdown, HTML, CSV or JSON
+ * (docx.c: as a Word document). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -411,7 +412,7 @@ print_json(const struct rdoc *d, FILE *f)
 	json_decref(o);
 }
 
-void
+int
 doc_print(struct rdoc *d, FILE *f, enum ofmt fmt)
 {
 	switch (fmt) {
@@ -430,5 +431,8 @@ doc_print(struct rdoc *d, FILE *f, enum ofmt fmt)
 	case O_JSON:
 		print_json(d, f);
 		break;
+	case O_DOCX:
+		return doc_docx(d, f);
 	}
+	return 0;
 }

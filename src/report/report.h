@@ -144,8 +144,11 @@ void row_agg(char **row, const struct agg *a);
 void row_unit(char **row, const struct model *m, const struct unit *u);
 void doc_free(struct rdoc *d);
 
-enum ofmt { O_TEXT, O_MD, O_HTML, O_CSV, O_JSON };
-void doc_print(struct rdoc *d, FILE *f, enum ofmt fmt);
+enum ofmt { O_TEXT, O_MD, O_HTML, O_CSV, O_JSON, O_DOCX };
+/* 0, or -1 having said why (docx: a libzip failure, or a failed write). */
+int doc_print(struct rdoc *d, FILE *f, enum ofmt fmt);
+/* ---- docx.c ---- */
+int doc_docx(const struct rdoc *d, FILE *f);
 
 /* ---- the three reports ---- */
 struct ropts {
