@@ -402,6 +402,35 @@ void zz_states_free(struct zz_states *s);
 const struct zz_state *zz_state_of(const struct zz_states *s,
     const char *item_id, int year, int month);
 
+/* ---- tally.c: how a unit of account stands, and completion ---- */
+/* One unit: an item with a due date, or one occurrence ID@YYYY-MM. */
+enum zz_class {
+	ZZ_C_ONTIME,	/* first reported done on or before its due date */
+	ZZ_C_LATE,	/* done after it */
+	ZZ_C_OVERDUE,	/* not done, due before the as-of date */
+	ZZ_C_PENDING,	/* not done, due after the as-of date */
+	ZZ_C_DROPPED,
+	ZZ_C_TODAY,	/* not done, due on the as-of date itself */
+};
+/* done: the first report marking it done (NODATE: unknown, on time). */
+enum zz_class zz_classify(zz_date due, enum zz_status st, zz_date done,
+    zz_date asof);
+bool zz_class_open(enum zz_class c);	/* overdue, today or pending */
+/* Counts over units.  due: units due on or before the as-of date, and
+ * those done already (done early counts); done of them; open = overdue +
+ * today; doing, blocked: open units whose latest status says so, any due
+ * date; soon: open, due within 7 days after the as-of date; dropped:
+ * due by the as-of date, left out of every count above. */
+struct zz_tally {
+	int due, done, ontime, late, open, overdue, today;
+	int doing, blocked, soon, dropped;
+};
+void zz_tally_add(struct zz_tally *t, zz_date due, enum zz_status st,
+    enum zz_class c, zz_date asof);
+/* Completion: done ÷ due in tenths of a percent, rounded; -1 when
+ * nothing is due.  The one figure zz-status and zz-report print. */
+int zz_tally_rate(const struct zz_tally *t);
+
 /* ---- append.c: writing the log safely, reading it without torn lines ---- */
 /* dir/status.csv (caller owns). */
 char *zz_log_path(const char *dir);

@@ -142,6 +142,26 @@ period(const struct args *a, int *y, int *mon, int *q, zz_date *lo,
 	}
 }
 
+/* --as-of; else today while the period runs (a notice made during its
+ * month must not call what is due later in it overdue); else the
+ * period's end, so a past period's report is the same every time. */
+static zz_date
+default_asof(const struct args *a, zz_date lo, zz_date hi, const char **why)
+{
+	zz_date today = zz_today();
+
+	if (a->c.asof != ZZ_NODATE) {
+		*why = "按 --as-of 指定";
+		return a->c.asof;
+	}
+	if (today >= lo && today < hi) {
+		*why = "今日，本期尚未结束";
+		return today;
+	}
+	*why = "本期末";
+	return hi;
+}
+
 static void
 parse_args(int argc, char **argv, struct args *a)
 {
@@ -227,7 +247,7 @@ main(int argc, char **argv)
 	parse_args(argc, argv, &a);
 	period(&a, &y, &mon, &q, &lo, &hi, name, sizeof name);
 
-	m.asof = a.c.asof != ZZ_NODATE ? a.c.asof : hi;
+	m.asof = default_asof(&a, lo, hi, &d.asof_why);
 	m.from = lo;
 	m.to = hi < m.asof ? hi : m.asof;
 	dir = zz_data_dir(a.c.dir);

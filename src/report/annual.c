@@ -9,7 +9,7 @@
 struct ent {
 	char *name;
 	int gid;		/* task forces */
-	struct agg a;
+	struct zz_tally a;
 	int score, tenths, idx, rank;
 	bool *in;		/* in[i]: unit i counts for this entity */
 };
@@ -160,11 +160,9 @@ ent_detail(struct rdoc *d, const struct model *m, const struct ents *s,
 		    "完成日期|结果|扣分>");
 		for (i = 0; i < m->nu; i++) {
 			const struct unit *u = &m->u[i];
-			char *text;
 
 			if (!e->in[i] || u->due > m->asof)
 				continue;
-			text = short_text(u->it->text);
 			off[0] = '\0';
 			if (u->cls == C_LATE)
 				snprintf(off, sizeof off, "%d", o->late);
@@ -174,10 +172,9 @@ ent_detail(struct rdoc *d, const struct model *m, const struct ents *s,
 				strcpy(off, "不计");
 			else
 				strcpy(off, "0");
-			tab_row(t, u->id, text, iso(u->due, due),
+			tab_row(t, u->id, u->it->text, iso(u->due, due),
 			    u->reported ? zz_status_cn(u->st) : "未报送",
 			    iso(u->done, done), cls_cn(u->cls), off);
-			free(text);
 		}
 	}
 }

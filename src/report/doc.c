@@ -179,7 +179,7 @@ set_rate(char **row, enum fcol c, int tenths)
 }
 
 void
-row_agg(char **row, const struct agg *a)
+row_agg(char **row, const struct zz_tally *a)
 {
 	row_set(row, F_DUE, "%d", a->due);
 	row_set(row, F_DONE, "%d", a->done);
@@ -187,6 +187,7 @@ row_agg(char **row, const struct agg *a)
 	row_set(row, F_LATE, "%d", a->late);
 	row_set(row, F_OPEN, "%d", a->open);
 	row_set(row, F_OVERDUE, "%d", a->overdue);
+	row_set(row, F_DUE_TODAY, "%d", a->today);
 	row_set(row, F_DOING, "%d", a->doing);
 	row_set(row, F_BLOCKED, "%d", a->blocked);
 	row_set(row, F_DROPPED, "%d", a->dropped);

@@ -158,14 +158,7 @@ add_unit(struct model *m, const struct zz_item *it, int y, int mon,
 	u->reported = st != NULL;
 	first = zz_map_get(&m->firstdone, key, strlen(key));
 	u->done = first ? *first : ZZ_NODATE;
-	if (u->st == ZZ_DROPPED)
-		u->cls = C_DROPPED;
-	else if (u->st == ZZ_DONE)
-		u->cls = u->done <= u->due ? C_ONTIME : C_LATE;
-	else if (u->due < m->asof)
-		u->cls = C_OVERDUE;
-	else
-		u->cls = C_PENDING;
+	u->cls = (enum cls)zz_classify(u->due, u->st, u->done, m->asof);
 	if (u->st != ZZ_DONE)
 		u->done = ZZ_NODATE;
 }
@@ -219,46 +212,18 @@ model_free(struct model *m)
 bool
 unit_open(const struct unit *u)
 {
-	return u->cls == C_OVERDUE || u->cls == C_PENDING;
+	return zz_class_open((enum zz_class)u->cls);
 }
 
 void
-agg_add(struct agg *a, const struct unit *u, zz_date asof)
+agg_add(struct zz_tally *a, const struct unit *u, zz_date asof)
 {
-	if (unit_open(u)) {
-		if (u->st == ZZ_DOING)
-			a->doing++;
-		if (u->st == ZZ_BLOCKED)
-			a->blocked++;
-		if (u->due > asof && u->due <= asof + 7)
-			a->soon++;
-	}
-	if (u->due > asof)
-		return;
-	if (u->cls == C_DROPPED) {
-		a->dropped++;
-		return;
-	}
-	a->due++;
-	switch (u->cls) {
-	case C_ONTIME:
-		a->done++, a->ontime++;
-		break;
-	case C_LATE:
-		a->done++, a->late++;
-		break;
-	case C_OVERDUE:
-		a->open++, a->overdue++;
-		break;
-	default:
-		a->open++;
-		break;
-	}
+	zz_tally_add(a, u->due, u->st, (enum zz_class)u->cls, asof);
 }
 
 void
 agg_group(const struct model *m, int g, zz_date lo, zz_date hi,
-    struct agg *a)
+    struct zz_tally *a)
 {
 	size_t i;
 
@@ -270,7 +235,9 @@ agg_group(const struct model *m, int g, zz_date lo, zz_date hi,
 			continue;
 		if (g == -1 && u->it->group == 0)
 			continue;
-		if (u->due < lo || u->due > hi)
+		/* due in the period, or done in it ahead of a later date */
+		if (u->due < lo || (u->due > hi && (u->done < lo ||
+		    u->done > hi)))
 			continue;
 		agg_add(a, u, m->asof);
 	}
@@ -279,9 +246,9 @@ agg_group(const struct model *m, int g, zz_date lo, zz_date hi,
 int
 rate10(int num, int den)
 {
-	if (den <= 0)
-		return -1;
-	return (int)(((long)num * 1000 + den / 2) / den);
+	struct zz_tally t = {.due = den, .done = num};
+
+	return zz_tally_rate(&t);
 }
 
 const char *
@@ -301,6 +268,7 @@ static const char *cls_names[][2] = {
 	{"overdue", "逾期未完成"},
 	{"pending", "待完成"},
 	{"dropped", "已取消"},
+	{"due_today", "当日到期未完成"},
 };
 
 const char *
@@ -315,14 +283,14 @@ cls_name(enum cls c)
 	return cls_names[c][0];
 }
 
-/* Red: something is overdue.  Yellow: something not done falls due
- * within the next 7 days.  Green: otherwise. */
+/* Red: something is overdue.  Yellow: something not done falls due on
+ * the as-of day itself or within the next 7 days.  Green: otherwise. */
 const char *
-light_of(const struct agg *a)
+light_of(const struct zz_tally *a)
 {
 	if (a->overdue)
 		return "red";
-	if (a->soon)
+	if (a->today || a->soon)
 		return "yellow";
 	return "green";
 }

@@ -6,11 +6,11 @@
 #include "report.h"
 
 static const char *colname[F_NCOLS] = {"scope", "key", "name", "group",
-	"due", "done", "on_time", "late", "open", "overdue", "doing",
+	"due", "done", "on_time", "late", "open", "overdue", "due_today", "doing",
 	"blocked", "dropped", "rate", "on_time_rate", "light", "score", "rank",
 	"due_date", "status", "done_date", "class", "responsible"};
 /* i integer, r real, s string */
-static const char coltype[F_NCOLS + 1] = "sssiiiiiiiiiirrsiisssss";
+static const char coltype[F_NCOLS + 1] = "sssiiiiiiiiiiirrsiisssss";
 
 static const char *
 cell(const struct rtab *t, size_t r, int c)

@@ -13,7 +13,9 @@
 /* ---- model.c ---- */
 
 /* How a unit of account stands as of the report's date. */
-enum cls { C_ONTIME, C_LATE, C_OVERDUE, C_PENDING, C_DROPPED };
+enum cls { C_ONTIME = ZZ_C_ONTIME, C_LATE = ZZ_C_LATE,
+	C_OVERDUE = ZZ_C_OVERDUE, C_PENDING = ZZ_C_PENDING,
+	C_DROPPED = ZZ_C_DROPPED, C_TODAY = ZZ_C_TODAY };
 
 /* One unit of account: a trackable item with a due date, or one
  * occurrence (ID@YYYY-MM) of a recurring one. */
@@ -55,21 +57,12 @@ int model_load_log(struct model *m, const char *path);
 void model_units(struct model *m);
 void model_free(struct model *m);
 
-/* Counts over the units that pass a filter. */
-struct agg {
-	int due;		/* due <= asof, not dropped */
-	int done, ontime, late;
-	int open, overdue;
-	int dropped;
-	int doing;		/* open, latest status doing (any due date) */
-	int blocked;		/* open, latest status blocked (any due date) */
-	int soon;		/* open, due in (asof, asof + 7] */
-};
+/* Counts over the units that pass a filter: struct zz_tally (lib). */
 /* Units of group g (-1: all groups but the office, -2: all) with due in
  * [lo, hi] (and <= asof for the due counts). */
 void agg_group(const struct model *m, int g, zz_date lo, zz_date hi,
-    struct agg *a);
-void agg_add(struct agg *a, const struct unit *u, zz_date asof);
+    struct zz_tally *a);
+void agg_add(struct zz_tally *a, const struct unit *u, zz_date asof);
 bool unit_open(const struct unit *u);
 /* Rate in tenths of a percent, or -1 when den is 0. */
 int rate10(int num, int den);
@@ -77,7 +70,7 @@ int rate10(int num, int den);
 const char *pct(int tenths, char *buf);
 const char *cls_cn(enum cls c);
 const char *cls_name(enum cls c);
-const char *light_of(const struct agg *a);	/* "red" ... */
+const char *light_of(const struct zz_tally *a);	/* "red" ... */
 const char *light_cn(const char *light);	/* "红灯" ... */
 
 /* ---- doc.c ---- */
@@ -100,7 +93,7 @@ struct block {
 
 /* The flat figure rows of csv and json: one schema for every report. */
 enum fcol { F_SCOPE, F_KEY, F_NAME, F_GROUP, F_DUE, F_DONE, F_ON_TIME,
-	F_LATE, F_OPEN, F_OVERDUE, F_DOING, F_BLOCKED, F_DROPPED, F_RATE,
+	F_LATE, F_OPEN, F_OVERDUE, F_DUE_TODAY, F_DOING, F_BLOCKED, F_DROPPED, F_RATE,
 	F_ON_TIME_RATE, F_LIGHT, F_SCORE, F_RANK, F_DUE_DATE, F_STATUS,
 	F_DONE_DATE, F_CLASS, F_RESPONSIBLE, F_NCOLS };
 
@@ -113,6 +106,7 @@ struct rdoc {
 	const char *kind;	/* monthly, quarterly, annual */
 	char *title, *period;
 	zz_date asof;
+	const char *asof_why;	/* why that date: given, today, period end */
 	int year;
 	struct block *b;
 	size_t nb;
@@ -140,7 +134,7 @@ void doc_bar(struct rdoc *d, const char *label, int tenths);
 char **doc_row(struct rdoc *d, const char *scope, const char *key,
     const char *name);
 void row_set(char **row, enum fcol c, const char *fmt, ...);
-void row_agg(char **row, const struct agg *a);
+void row_agg(char **row, const struct zz_tally *a);
 void row_unit(char **row, const struct model *m, const struct unit *u);
 void doc_free(struct rdoc *d);
 
@@ -162,7 +156,6 @@ int report_annual(struct model *m, int y, const struct ropts *o,
 
 /* Shared helpers of the reports (reports.c). */
 const char *iso(zz_date t, char *buf);
-char *short_text(const char *s);	/* cut to fit a table; caller owns */
 void unit_table_row(struct rtab *t, const struct model *m,
     const struct unit *u, bool with_group);
 const char *cn_num(int n);	/* 一 二 ... 十 */

@@ -14,13 +14,6 @@ iso(zz_date t, char *buf)
 	return zz_fmt_date(t, buf);
 }
 
-/* Item texts are long sentences; tables show their start. */
-char *
-short_text(const char *s)
-{
-	return zz_fit(s, 40);
-}
-
 const char *
 cn_num(int n)
 {
@@ -38,8 +31,10 @@ void
 unit_table_row(struct rtab *t, const struct model *m, const struct unit *u,
     bool with_group)
 {
-	char *text = short_text(u->it->text), *resp = zz_responsible(&m->plan,
-	    u->it);
+	/* the text whole: only a terminal's text output cuts it, to its
+	 * width (the table's ~ column) */
+	const char *text = u->it->text;
+	char *resp = zz_responsible(&m->plan, u->it);
 	char due[11], done[11];
 	const char *st = u->reported ? zz_status_cn(u->st) : "未报送";
 
@@ -50,7 +45,6 @@ unit_table_row(struct rtab *t, const struct model *m, const struct unit *u,
 		    due, st, done, cls_cn(u->cls), resp);
 	else
 		tab_row(t, u->id, text, due, st, done, cls_cn(u->cls), resp);
-	free(text);
 	free(resp);
 }
 
@@ -115,7 +109,8 @@ report_head(struct rdoc *d, const struct model *m, const char *before,
 	doc_title(d, title);
 	free(title);
 	free(subject);
-	doc_p(d, "统计截至：%s　依据：%s %s", iso(m->asof, b),
+	doc_p(d, "统计截至：%s（%s）　依据：%s %s", iso(m->asof, b),
+	    d->asof_why ? d->asof_why : "本期末",
 	    m->plan.doc.number ? m->plan.doc.number : "",
 	    m->plan.doc.title ? m->plan.doc.title : "");
 }
@@ -138,55 +133,67 @@ common_rules(struct rdoc *d)
 	    "工作措施和办公室职责计为一项（难点堵点不计）；周期性事项每次计一项"
 	    "（记为“编号@年-月”）；状态取统计日及以前最新的一条报送。"
 	    "按时完成 = 首次报完成的日期不晚于完成时限；逾期完成 = 晚于完成时限；"
-	    "逾期未完成 = 完成时限早于统计日仍未完成；已取消的事项不计入比率。");
+	    "逾期未完成 = 完成时限早于统计日仍未完成；当日到期未完成 = "
+	    "完成时限就是统计日、当日仍未完成（统计日为年末12月31日的，"
+	    "即为年度未完成）；未完成 = 两者之和；已取消的事项不计入比率。");
 }
 
 /* ---- monthly ---- */
 
+/* One overview row: its table cells and its figure row. */
+static void
+overview_row(struct rdoc *d, struct rtab *t, const char *scope, int gid,
+    const char *name, const struct zz_tally *a)
+{
+	char id[16] = "", c[6][16], b1[16], **row;
+	const char *light = light_of(a);
+
+	if (gid >= 0)
+		snprintf(id, sizeof id, "%d", gid);
+	snprintf(c[0], 16, "%d", a->due);
+	snprintf(c[1], 16, "%d", a->done);
+	snprintf(c[2], 16, "%d", a->doing);
+	snprintf(c[3], 16, "%d", a->blocked);
+	snprintf(c[4], 16, "%d", a->overdue);
+	snprintf(c[5], 16, "%d", a->today);
+	tab_row(t, id, name, c[0], c[1], c[2], c[3], c[4], c[5],
+	    pct(zz_tally_rate(a), b1), light_cn(light));
+	row = doc_row(d, scope, id, name);
+	if (gid >= 0)
+		row_set(row, F_GROUP, "%d", gid);
+	row_agg(row, a);
+	row_set(row, F_LIGHT, "%s", light);
+}
+
 static void
 month_overview(struct rdoc *d, const struct model *m)
 {
-	struct rtab *t = doc_table(d, NULL,
-	    "序号>|专班|应完成>|已完成>|推进中>|逾期>|完成率>|状态灯");
-	struct agg a, all;
-	char id[16], b1[16], c[6][16];
+	struct rtab *t = doc_table(d, NULL, "序号>|专班|应完成>|已完成>|"
+	    "推进中>|受阻>|逾期>|当日到期>|完成率>|状态灯");
+	struct zz_tally a;
 	size_t i;
 
 	for (i = 0; i < m->plan.ngroups; i++) {
 		const struct zz_group *g = &m->plan.groups[i];
-		const char *light;
-		char **row;
 
 		agg_group(m, g->id, NOLO, NOHI, &a);
-		light = light_of(&a);
-		snprintf(id, sizeof id, "%d", g->id);
-		snprintf(c[0], 16, "%d", a.due);
-		snprintf(c[1], 16, "%d", a.done);
-		snprintf(c[2], 16, "%d", a.doing);
-		snprintf(c[3], 16, "%d", a.overdue);
-		tab_row(t, id, g->name, c[0], c[1], c[2], c[3],
-		    pct(rate10(a.done, a.due), b1), light_cn(light));
-		row = doc_row(d, "group", id, g->name);
-		row_set(row, F_GROUP, "%d", g->id);
-		row_agg(row, &a);
-		row_set(row, F_LIGHT, "%s", light);
-		doc_bar(d, g->name, rate10(a.done, a.due));
+		overview_row(d, t, "group", g->id, g->name, &a);
+		doc_bar(d, g->name, zz_tally_rate(&a));
 	}
-	agg_group(m, -1, NOLO, NOHI, &all);
-	snprintf(c[0], 16, "%d", all.due);
-	snprintf(c[1], 16, "%d", all.done);
-	snprintf(c[2], 16, "%d", all.doing);
-	snprintf(c[3], 16, "%d", all.overdue);
-	tab_row(t, "", "合计", c[0], c[1], c[2], c[3],
-	    pct(rate10(all.done, all.due), b1), light_cn(light_of(&all)));
-	row_agg(doc_row(d, "total", "", "合计"), &all);
-	row_set(d->rows[d->nrows - 1], F_LIGHT, "%s", light_of(&all));
-	common_rules(d);
-	doc_rule(d, "应完成 = 完成时限不晚于统计日的事项；已完成 = 其中已报完成的；"
+	agg_group(m, 0, NOLO, NOHI, &a);
+	overview_row(d, t, "office", 0, ZZ_OFFICE_NAME, &a);
+	agg_group(m, -2, NOLO, NOHI, &a);
+	overview_row(d, t, "total", -1, "合计（含办公室）", &a);
+	doc_rule(d, "应完成 = 完成时限不晚于统计日的事项，加上已提前完成的事项；"
+	    "已完成 = 其中至统计日已报完成的（提前完成的也计入）；"
 	    "推进中 = 尚未完成、最新状态为推进中的事项（含未到期的）；"
-	    "逾期 = 完成时限早于统计日仍未完成的。完成率 = 已完成 ÷ 应完成。");
-	doc_rule(d, "状态灯：红灯 = 有逾期未完成事项；黄灯 = 无逾期，但有未完成事项"
-	    "在统计日后7天内到期；绿灯 = 其余。");
+	    "受阻 = 尚未完成、最新状态为受阻的事项（含未到期的，直到报了别的状态）；"
+	    "逾期 = 完成时限早于统计日仍未完成的；"
+	    "当日到期 = 完成时限就是统计日、当日仍未完成的（当日到期未完成）。"
+	    "完成率 = 已完成 ÷ 应完成。合计含领导小组办公室的职责。");
+	common_rules(d);
+	doc_rule(d, "状态灯：红灯 = 有逾期未完成事项；黄灯 = 无逾期，但有当日到期"
+	    "未完成的事项，或有未完成事项在统计日后7天内到期；绿灯 = 其余。");
 }
 
 static void
@@ -201,7 +208,7 @@ month_group(struct rdoc *d, const struct model *m, const struct zz_group *g,
 	doc_h3(d, "（%s）%s（牵头人员：%s）", cn_num(k), g->name, staff);
 	free(staff);
 	doc_p(d, "本月报送进展：");
-	t = doc_table(d, "本月无报送。", "日期|事项|状态|进度>|说明~|报送人");
+	t = doc_table(d, "本月无报送。", "日期|事项|内容~|状态|进度>|说明|报送人");
 	for (i = 0; i < m->nreps; i++) {
 		const struct rep *r = &m->reps[i];
 		const char *at = strchr(r->id, '@');
@@ -213,13 +220,14 @@ month_group(struct rdoc *d, const struct model *m, const struct zz_group *g,
 		prog[0] = '\0';
 		if (r->progress >= 0)
 			snprintf(prog, sizeof prog, "%d%%", r->progress);
-		tab_row(t, iso(r->date, date), r->id, zz_status_cn(r->st), prog,
-		    r->note, r->by);
+		tab_row(t, iso(r->date, date), r->id, it->text,
+		    zz_status_cn(r->st), prog, r->note, r->by);
 	}
-	doc_p(d, "逾期未完成：");
+	doc_p(d, "逾期未完成和当日到期未完成：");
 	t = doc_table(d, "无。", UNIT_COLS);
 	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it->group == g->id && m->u[i].cls == C_OVERDUE)
+		if (m->u[i].it->group == g->id && (m->u[i].cls == C_OVERDUE ||
+		    m->u[i].cls == C_TODAY))
 			unit_table_row(t, m, &m->u[i], false);
 	zz_ymd(nlo, &ny, &nm, &dd);
 	doc_p(d, "下月（%d年%d月）到期：", ny, nm);
@@ -249,7 +257,6 @@ month_office(struct rdoc *d, const struct model *m, int y, int mon,
 {
 	struct rtab *t;
 	struct zz_recur r;
-	struct agg a;
 	char b1[11], b2[11];
 	size_t i;
 	int py = mon == 1 ? y - 1 : y, pm = mon == 1 ? 12 : mon - 1, n = 0;
@@ -288,20 +295,15 @@ month_office(struct rdoc *d, const struct model *m, int y, int mon,
 		const struct unit *u = &m->u[i];
 
 		if (u->it->group == 0 && ((u->due >= lo && u->due <= hi) ||
-		    u->cls == C_OVERDUE))
+		    u->cls == C_OVERDUE || u->cls == C_TODAY))
 			unit_table_row(t, m, u, false);
 	}
-	agg_group(m, 0, NOLO, NOHI, &a);
-	row = doc_row(d, "office", "0", ZZ_OFFICE_NAME);
-	row_set(row, F_GROUP, "0");
-	row_agg(row, &a);
-	row_set(row, F_LIGHT, "%s", light_of(&a));
 }
 
 struct rankent {
 	int gid, tenths, overdue, idx;
 	const char *name;
-	struct agg a;
+	struct zz_tally a;
 };
 
 static int
@@ -409,10 +411,18 @@ plan_units(struct rtab *t, const struct model *m, int g, zz_date lo,
 	}
 }
 
+/* A gap of the quarter [lo, hi]: due in it (by the as-of date) and not
+ * done by its end; due before it and still open; or blocked. */
 static bool
-is_gap(const struct unit *u)
+is_gap(const struct model *m, const struct unit *u, zz_date lo, zz_date hi)
 {
-	return u->cls == C_OVERDUE || (unit_open(u) && u->st == ZZ_BLOCKED);
+	if (unit_open(u) && u->st == ZZ_BLOCKED)
+		return true;
+	if (u->due > hi || u->due > m->asof || u->cls == C_DROPPED)
+		return false;
+	if (u->due < lo)
+		return unit_open(u);
+	return unit_open(u) || u->done > hi;
 }
 
 static void
@@ -421,7 +431,7 @@ quarter_group(struct rdoc *d, const struct model *m,
     int nq)
 {
 	struct rtab *t;
-	struct agg a;
+	struct zz_tally a;
 	char b[16];
 	size_t i;
 	char *staff = lead_staff(&m->plan, g->id);
@@ -434,10 +444,10 @@ quarter_group(struct rdoc *d, const struct model *m,
 	agg_group(m, g->id, lo, hi, &a);
 	doc_p(d, "本季度完成率：%d ÷ %d = %s（本季度到期的全部事项）。",
 	    a.done, a.due, pct(rate10(a.done, a.due), b));
-	doc_p(d, "受阻和逾期事项：");
+	doc_p(d, "差距：本季到期至季末未完成、此前逾期仍未完成和受阻的事项：");
 	t = doc_table(d, "无。", UNIT_COLS);
 	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it->group == g->id && is_gap(&m->u[i]))
+		if (m->u[i].it->group == g->id && is_gap(m, &m->u[i], lo, hi))
 			unit_table_row(t, m, &m->u[i], false);
 	doc_p(d, "方案所列难点堵点：");
 	t = doc_table(d, "方案未列难点堵点。", "编号|难点堵点~");
@@ -457,7 +467,7 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 	zz_date lo = zz_mkdate(y, q * 3 - 2, 1), hi = zz_quarter_end(y, q);
 	int nqy = q == 4 ? y + 1 : y, nq = q == 4 ? 1 : q + 1;
 	struct rtab *t;
-	struct agg a;
+	struct zz_tally a;
 	char *before, b[16], c[7][16], id[16];
 	size_t i;
 	char **row;
@@ -509,10 +519,13 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 		if (m->u[i].it->group == 0 && m->u[i].due >= lo &&
 		    m->u[i].due <= hi)
 			unit_table_row(t, m, &m->u[i], false);
-	doc_h2(d, "四、差距与不足（逾期和受阻事项）");
-	t = doc_table(d, "无逾期或受阻事项。", GUNIT_COLS);
+	doc_h2(d, "四、差距与不足");
+	doc_rule(d, "差距与不足列出：完成时限在本季度内（且不晚于统计日）、"
+	    "到季末仍未完成的事项（季末后才完成的也列出）；完成时限在本季度之前、"
+	    "至统计日仍未完成的逾期事项；以及最新状态为受阻的事项。");
+	t = doc_table(d, "无差距事项。", GUNIT_COLS);
 	for (i = 0; i < m->nu; i++)
-		if (is_gap(&m->u[i])) {
+		if (is_gap(m, &m->u[i], lo, hi)) {
 			unit_table_row(t, m, &m->u[i], true);
 			row = doc_row(d, "gap", m->u[i].id, m->u[i].it->text);
 			row_unit(row, m, &m->u[i]);
