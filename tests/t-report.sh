@@ -172,7 +172,7 @@ eq "gap owner" "刘玉栋" "$(g "$TMP/q.json" gap 3.P1 responsible)"
 run $R quarterly --quarter 2022-Q2
 status "quarterly text" 0
 has "quarterly title" "$TMP/out" "2022年第二季度科技创新“五个工作专班”工作分析"
-has "group 3's plan item of Q2" "$TMP/out" "3.P2  二季度，建立全链条全要素政策支持体系工作清单
+has "group 3's plan item of Q2" "$TMP/out" "3.P2  二季度，建立全链条全要素政策支持体系工作清单"
 has "group 3's difficulties beside its gaps" "$TMP/out" "3.D4  企业底数不清、发展情况不明。"
 has "next quarter's plan item" "$TMP/out" "3.P3  三季度，"
 has "quarter rate" "$TMP/out" "本季度完成率：0 ÷ 1 = 0.0%"
