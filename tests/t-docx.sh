@@ -63,10 +63,12 @@ for k in monthly quarterly annual; do
 	has "$k pdf: A4" "$TMP/info" "(A4)"
 	pages=$(sed -n 's/^Pages: *//p' "$TMP/info")
 	# A notice of the five task forces runs to a few pages, not one, not
-	# dozens (a table that lost its widths would).
-	if [ "${pages:-0}" -ge 2 ] && [ "${pages:-0}" -le 8 ]; then
+	# dozens (a table that lost its widths would); the quarterly review
+	# lists each task force's plan items, gaps and difficulties with
+	# their whole text (issue 11, rule 7), so it runs longer.
+	if [ "${pages:-0}" -ge 2 ] && [ "${pages:-0}" -le 16 ]; then
 		pass "$k pdf: $pages pages"
-	else fail "$k pdf: ${pages:-no} pages, want 2-8"; fi
+	else fail "$k pdf: ${pages:-no} pages, want 2-16"; fi
 	# the text without the spaces PDF text extraction adds or drops
 	pdftotext "$TMP/pdf/$k.pdf" - | tr -d ' \n' >"$TMP/$k.txt"
 	has "$k pdf: page number" "$TMP/$k.txt" "—1—"
