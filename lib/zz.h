@@ -431,6 +431,29 @@ void zz_tally_add(struct zz_tally *t, zz_date due, enum zz_status st,
  * nothing is due.  The one figure zz-status and zz-report print. */
 int zz_tally_rate(const struct zz_tally *t);
 
+/* ---- lenient.c: cells as a person typed them (sheets, not the log) ---- */
+/* s with full-width forms (ＡＢ１２．％, U+FF01-FF5E) as ASCII, the
+ * ideographic and no-break spaces as spaces, blanks trimmed.  Caller owns. */
+char *zz_fold(const char *s);
+/* A date as typed: 2022-06-20, 2022/6/20, 2022.6.20, 2022年6月20日 (or
+ * 号), 20220620, an Excel serial, any of them with a time after it; 6月20日
+ * or 6/20 in year (0: no year known).  0, or -1 if not a date. */
+int zz_lenient_date(const char *s, int year, zz_date *out);
+/* An Excel date serial (days since 1899-12-30; from 1950 on) as a date. */
+int zz_excel_date(double serial, zz_date *out);
+/* An id as typed (４.M4, 2.p1, 0.r1@2022-6) in the form the plan writes
+ * it (4.M4, 2.P1, 0.R1@2022-06); whether it exists is not checked.
+ * Caller owns. */
+char *zz_lenient_id(const char *s);
+/* A status word or a common variant (完成, 已办结, 进行, 暂缓, Done ...);
+ * -1 if unknown. */
+int zz_status_lenient(const char *s);
+/* The words zz_status_lenient takes for s besides its English name, the
+ * first being the Chinese word printed; NULL-terminated, borrowed. */
+const char *const *zz_status_variants(enum zz_status s);
+/* A progress as typed: 40, 40%, ４０％, 40.0; 0, or -1 if not 0-100. */
+int zz_lenient_progress(const char *s, int *out);
+
 /* ---- append.c: writing the log safely, reading it without torn lines ---- */
 /* dir/status.csv (caller owns). */
 char *zz_log_path(const char *dir);
