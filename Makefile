@@ -2,6 +2,9 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANPREFIX ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -14,11 +17,16 @@ CSV_LIBS = $(shell pkg-config --libs libcsv 2>/dev/null || echo -lcsv)
 # libzip writes zz-report's Word documents (src/report/docx.c).
 ZIP_CFLAGS = $(shell pkg-config --cflags libzip 2>/dev/null)
 ZIP_LIBS = $(shell pkg-config --libs libzip 2>/dev/null || echo -lzip)
-ALL_CFLAGS = $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS) $(CFLAGS)
+# Sheets: .xlsx read with libzip and expat, written with libxlsxwriter.
+SHEET_CFLAGS = $(shell pkg-config --cflags libzip expat xlsxwriter 2>/dev/null)
+SHEET_LIBS = $(shell pkg-config --libs libzip expat xlsxwriter 2>/dev/null || \
+	echo -lzip -lexpat -lxlsxwriter)
+ALL_CFLAGS = $(WARN) -Ilib $(JANSSON_CFLAGS) $(CSV_CFLAGS) $(SHEET_CFLAGS) \
+	-DZZ_LOCALEDIR='"$(LOCALEDIR)"' $(CFLAGS)
 # O: where the build goes, empty for the tree itself; the sanitizer build
 # uses O=build/san/ (see check-sanitize), with a trailing slash.
 O =
-LIBS = $(O)lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS) -pthread
+LIBS = $(O)lib/libzz.a $(CSV_LIBS) $(JANSSON_LIBS) $(SHEET_LIBS) -pthread
 
 PROGS = $(patsubst src/%.c,$(O)bin/%,$(wildcard src/zz-*.c))
 LIBSRC = $(wildcard lib/*.c)
@@ -35,7 +43,24 @@ FUZZ_SRC := $(filter-out fuzz/fuzz_doc.c,$(FUZZ_SRC))
 endif
 REPLAY = $(patsubst fuzz/%.c,$(O)tests/replay/%,$(FUZZ_SRC))
 
-all: deps $(PROGS)
+# The message catalogs: po/LANG.po built into locale/LANG/LC_MESSAGES/zz.mo,
+# where the programs of the build tree find them.
+PO = $(wildcard po/*.po)
+MO = $(patsubst po/%.po,$(O)locale/%/LC_MESSAGES/zz.mo,$(PO))
+
+all: deps $(PROGS) $(MO)
+
+$(O)locale/%/LC_MESSAGES/zz.mo: po/%.po .deps-ok
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
+
+# The template of the catalogs, from every message the programs give:
+# the formats of zz_die/zz_warn/zz_fwarn/zz_fdie and _()/N_() text.
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kzz_die -kzz_warn -kzz_fwarn:3 \
+	    -kzz_fdie:3 --package-name=zz --package-version=0.1.0 \
+	    --add-comments=TRANSLATORS -o po/zz.pot $$(ls lib/*.c src/*.c src/*/*.c)
+	@for p in $(PO); do msgmerge -q -U --backup=none $$p po/zz.pot; done
 
 deps: .deps-ok
 .deps-ok: tools/deps.sh
@@ -70,7 +95,7 @@ $(O)tests/replay/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/replay.c $(O)lib/libzz.a
 	    fuzz/replay.c $(LIBS)
 
 # Everything the test suite runs.
-build: deps $(PROGS) $(UNIT) $(O)tests/fault/inject.so $(REPLAY)
+build: deps $(PROGS) $(MO) $(UNIT) $(O)tests/fault/inject.so $(REPLAY)
 
 check: build deps-test
 	@sh tests/run.sh
@@ -80,15 +105,19 @@ install: all
 	cp -f $(PROGS) $(DESTDIR)$(BINDIR)/
 	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
 	cp -f $(MAN5) $(DESTDIR)$(MANPREFIX)/man5/
+	for m in $(MO); do l=$${m#$(O)locale/}; \
+	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$${l%/*} && \
+	    cp -f $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p#bin/}; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m#man/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANPREFIX)/man5/$${m#man/}; done
+	for m in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${m#$(O)locale/}; done
 
 clean:
 	rm -f lib/*.o lib/libzz.a bin/zz-* .deps-ok
-	rm -rf tests/unit/bin tests/tmp tests/fault/*.so tests/replay build
+	rm -rf tests/unit/bin tests/tmp tests/fault/*.so tests/replay build locale
 
 # ---- hardening: sanitizers, valgrind, fuzzing, lint (issue 6) ----
 
@@ -163,7 +192,7 @@ fuzz: fuzz-build
 	    grep -E '^stat::number_of_executed_units|^Done' build/fuzz/$$n.log; \
 	done
 
-.PHONY: all build deps check install uninstall clean check-sanitize \
+.PHONY: all build deps check install uninstall clean check-sanitize pot \
 	check-valgrind fuzz fuzz-build lint
 .SECONDARY: $(LIBOBJ)
 

@@ -13,6 +13,7 @@ zz_setprog(const char *argv0)
 	const char *s = strrchr(argv0, '/');
 
 	zz_prog = s ? s + 1 : argv0;
+	zz_i18n_init();
 }
 
 /* Where this thread's warnings are held, when they are. */
@@ -56,9 +57,12 @@ hold(struct zz_held *h, const char *file, long line, const char *fmt,
 	h->msg = msg;
 }
 
+/* The format is translated here, once for every message of every
+ * program, rather than at each call. */
 void
 zz_vfwarn(const char *file, long line, const char *fmt, va_list ap)
 {
+	fmt = zz_tr(fmt);
 	if (held) {
 		hold(held, file, line, fmt, ap);
 		return;

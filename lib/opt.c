@@ -6,6 +6,8 @@
 
 #include "zz.h"
 
+bool zz_csv_excel = false;
+
 void
 zz_common_init(struct zz_common *c)
 {
@@ -57,6 +59,13 @@ zz_common_opt(struct zz_common *c, int opt, const char *arg,
 		return 1;
 	case ZZ_OPT_CSV_SAFE:
 		zz_csv_safe = true;
+		return 1;
+	case ZZ_OPT_EXCEL:
+		if (!allowed_fmt(allowed, "csv"))
+			zz_die("--excel: this program prints no csv");
+		zz_csv_excel = true;
+		c->fmtname = "csv";
+		c->fmt = ZZ_FMT_CSV;
 		return 1;
 	case ZZ_OPT_VERSION:
 		printf("%s %s\n", zz_prog, ZZ_VERSION);

@@ -104,6 +104,24 @@ zz_term_width(FILE *f)
 	return 80;
 }
 
+/* The rows' status and kind words in Chinese, for a Chinese reader. */
+static void
+in_chinese(struct zz_table *t)
+{
+	const char *cn;
+	size_t r;
+	int i;
+
+	for (r = 0; r < t->n; r++)
+		for (i = 0; t->rows[r] && i < t->ncols; i++) {
+			cn = zz_value_cn(t->cols[i].name, t->rows[r][i]);
+			if (cn != t->rows[r][i]) {
+				free(t->rows[r][i]);
+				t->rows[r][i] = zz_xstrdup(cn);
+			}
+		}
+}
+
 /* Column widths; the flex column shrinks so a line fits limit. */
 static void
 widths(struct zz_table *t, int *w, int limit)
@@ -112,7 +130,8 @@ widths(struct zz_table *t, int *w, int limit)
 	size_t r;
 
 	for (i = 0; i < t->ncols; i++) {
-		w[i] = zz_width(t->cols[i].name);
+		w[i] = zz_width(zz_lang_zh() ? zz_col_cn(t->cols[i].name) :
+		    t->cols[i].name);
 		if (t->cols[i].flex)
 			flex = i;
 	}
@@ -160,9 +179,12 @@ print_text(struct zz_table *t, FILE *f)
 	int limit = zz_term_width(f), i;
 	size_t r;
 
+	if (zz_lang_zh())
+		in_chinese(t);
 	widths(t, w, limit);
 	for (i = 0; i < t->ncols; i++)
-		head[i] = t->cols[i].name;
+		head[i] = zz_lang_zh() ? zz_col_cn(t->cols[i].name) :
+		    t->cols[i].name;
 	text_row(t, f, head, w, false);
 	for (r = 0; r < t->n; r++) {
 		if (t->rows[r])
@@ -182,9 +204,12 @@ sv_head(struct zz_table *t, FILE *f, char sep)
 
 	if (t->headed)
 		return;
+	if (zz_csv_excel)	/* how Excel knows the file is UTF-8 */
+		fputs("\xef\xbb\xbf", f);
 	for (i = 0; i < t->ncols; i++)
-		zz_csv_field(f, t->cols[i].name, i == 0, sep);
-	putc('\n', f);
+		zz_csv_field(f, zz_csv_excel ? zz_col_cn(t->cols[i].name) :
+		    t->cols[i].name, i == 0, sep);
+	fputs(zz_csv_excel ? "\r\n" : "\n", f);
 	t->headed = true;
 }
 
@@ -194,7 +219,10 @@ sv_row(struct zz_table *t, FILE *f, const char *const *v, char sep)
 	int i;
 
 	for (i = 0; i < t->ncols; i++)
-		zz_csv_field(f, v[i] ? v[i] : "", i == 0, sep);
+		zz_csv_field(f, !v[i] ? "" : zz_csv_excel ?
+		    zz_value_cn(t->cols[i].name, v[i]) : v[i], i == 0, sep);
+	if (zz_csv_excel)
+		putc_unlocked('\r', f);
 	putc_unlocked('\n', f);
 }
 

@@ -19,11 +19,30 @@
 
 #define ZZ_VERSION "0.1.0"
 
+/* ---- i18n.c: the office's language (gettext, domain "zz") ---- */
+/* The locale from the environment, also where the locale asked for was
+ * never generated (LANG=zh_CN.UTF-8 alone is enough), and the catalog:
+ * $ZZ_LOCALEDIR, beside the program, or the installed one. */
+void zz_i18n_init(void);
+/* msgid translated (borrowed).  zz_die, zz_warn, zz_fwarn and zz_fdie
+ * translate their format, so only other text needs it. */
+const char *zz_tr(const char *msgid);
+#define _(s) zz_tr(s)
+#define N_(s) (s)
+/* Whether messages come in Chinese (text tables then too). */
+bool zz_lang_zh(void);
+/* A column's Chinese header (--excel, Chinese text), else name; borrowed. */
+const char *zz_col_cn(const char *name);
+/* A cell of column name as a Chinese reader wants it: status and kind
+ * words in Chinese, anything else unchanged; borrowed. */
+const char *zz_value_cn(const char *name, const char *v);
+
 /* Exit codes shared by every program. */
 enum { ZZ_EXIT_OK = 0, ZZ_EXIT_FOUND = 1, ZZ_EXIT_ERR = 2 };
 
 /* ---- err.c: messages in the form "prog: file:line: what is wrong" ---- */
 extern const char *zz_prog;
+/* Also sets the locale and the message catalog up (zz_i18n_init). */
 void zz_setprog(const char *argv0);
 void zz_warn(const char *fmt, ...);
 _Noreturn void zz_die(const char *fmt, ...);
@@ -189,6 +208,9 @@ void zz_csv_field(FILE *f, const char *s, bool first, char delim);
  * --csv-safe or $ZZ_CSV_SAFE (zz_common_init, zz_common_opt) for the
  * tools' csv/tsv output; the data files are always written as they are. */
 extern bool zz_csv_safe;
+/* --excel: csv output for spreadsheets, with a byte order mark, CRLF line
+ * ends and Chinese headers and status words (zz_common_opt sets it). */
+extern bool zz_csv_excel;
 /* Lines without quotes are split by zz_csv_read itself rather than by
  * libcsv, with the same result; false sends every line to libcsv (tests). */
 extern bool zz_csv_fast;
@@ -340,6 +362,8 @@ enum zz_status { ZZ_TODO, ZZ_DOING, ZZ_DONE, ZZ_BLOCKED, ZZ_DROPPED,
 int zz_status_parse(const char *s);	/* English or Chinese; -1 if unknown */
 const char *zz_status_name(enum zz_status s);
 const char *zz_status_cn(enum zz_status s);
+/* The word for s in text output: Chinese under a Chinese locale (i18n.c). */
+const char *zz_status_label(enum zz_status s);
 bool zz_status_open(enum zz_status s);	/* not done and not dropped */
 
 #define ZZ_LOG_HEADER "date,id,status,progress,note,by"
@@ -551,13 +575,15 @@ struct zz_common {
 	int fmt;		/* enum zz_fmt; -1 until -o; 100: see fmtname */
 	const char *fmtname;	/* the -o argument as given */
 };
-/* Long option numbers for --as-of, --version and --csv-safe. */
-enum { ZZ_OPT_ASOF = 1000, ZZ_OPT_VERSION, ZZ_OPT_CSV_SAFE,
+/* Long option numbers for --as-of, --version, --csv-safe and --excel. */
+enum { ZZ_OPT_ASOF = 1000, ZZ_OPT_VERSION, ZZ_OPT_CSV_SAFE, ZZ_OPT_EXCEL,
 	ZZ_OPT_FIRST_FREE };
-/* The entry for a getopt_long table of a program that prints CSV. */
-#define ZZ_LONGOPT_CSV_SAFE {"csv-safe", no_argument, NULL, ZZ_OPT_CSV_SAFE}
-/* Handle -d, -o, --as-of, --version, --csv-safe; returns 1 if c was one
- * of them.
+/* The entries for a getopt_long table of a program that prints CSV:
+ * --csv-safe and --excel (-o csv for a spreadsheet, see zz_csv_excel). */
+#define ZZ_LONGOPT_CSV_SAFE {"csv-safe", no_argument, NULL, ZZ_OPT_CSV_SAFE}, \
+	{"excel", no_argument, NULL, ZZ_OPT_EXCEL}
+/* Handle -d, -o, --as-of, --version, --csv-safe, --excel; returns 1 if c
+ * was one of them.
  * allowed: comma-separated formats -o accepts. */
 int zz_common_opt(struct zz_common *c, int opt, const char *arg,
     const char *allowed);
