@@ -9,18 +9,21 @@
 
 #include "status.h"
 
-static const char *cmdnames[NCMDS] = {"show", "set", "add", "log", "fsck"};
+static const char *cmdnames[NCMDS] = {"show", "set", "add", "log", "fsck",
+	"sheet"};
 static const char *gnames[] = {"--as-of", "--by", "--date", "-g", "-m",
-	"-o", "-p", "--repair"};
+	"-o", "-p", "--repair", "--month", "--dir"};
 static const unsigned allowed[NCMDS] = {
 	G_ASOF | G_GROUP | G_FMT,		/* show */
 	G_BY | G_DATE | G_NOTE | G_PCT,		/* set */
 	G_BY | G_DATE,				/* add */
 	G_ASOF | G_FMT,				/* log */
 	G_REPAIR,				/* fsck */
+	G_ASOF | G_GROUP | G_FMT | G_MONTH | G_DIR,	/* sheet */
 };
 
-enum { O_BY = ZZ_OPT_FIRST_FREE, O_DATE, O_HELP, O_REPAIR };
+enum { O_BY = ZZ_OPT_FIRST_FREE, O_DATE, O_HELP, O_REPAIR, O_MONTH,
+	O_DIR };
 
 const char *dir;
 struct zz_plan plan;
@@ -55,7 +58,7 @@ parse_cmd(int *argc, char ***argv)
 			(*argc)--, (*argv)++;
 			return i;
 		}
-	zz_warn("unknown command '%s' (show, set, add, log or fsck)",
+	zz_warn("unknown command '%s' (show, set, add, log, fsck or sheet)",
 	    (*argv)[0]);
 	usage(stderr);
 	exit(ZZ_EXIT_ERR);
@@ -76,6 +79,20 @@ check_given(const struct opts *o, int cmd)
 		}
 }
 
+/* xlsx is for sheets only; a sheet is xlsx or csv. */
+static void
+check_format(const struct opts *o, int cmd)
+{
+	bool sheet = cmd == C_SHEET, xlsx = o->c.fmtname &&
+	    strcmp(o->c.fmtname, "xlsx") == 0;
+
+	if ((xlsx && !sheet) || (sheet && o->c.fmtname && !xlsx &&
+	    strcmp(o->c.fmtname, "csv") != 0))
+		zz_die("-o %s is not a format of '%s' (%s)", o->c.fmtname,
+		    cmdnames[cmd], sheet ? "xlsx or csv" :
+		    "text, csv, tsv, json or jsonl");
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -84,7 +101,9 @@ main(int argc, char *argv[])
 		{"by", required_argument, NULL, O_BY},
 		ZZ_LONGOPT_CSV_SAFE,
 		{"date", required_argument, NULL, O_DATE},
+		{"dir", required_argument, NULL, O_DIR},
 		{"help", no_argument, NULL, O_HELP},
+		{"month", required_argument, NULL, O_MONTH},
 		{"repair", no_argument, NULL, O_REPAIR},
 		{"version", no_argument, NULL, ZZ_OPT_VERSION},
 		{NULL, 0, NULL, 0},
@@ -100,7 +119,8 @@ main(int argc, char *argv[])
 			o.given |= G_FMT;
 		else if (ch == ZZ_OPT_ASOF)
 			o.given |= G_ASOF;
-		if (zz_common_opt(&o.c, ch, optarg, "text,csv,tsv,json,jsonl"))
+		if (zz_common_opt(&o.c, ch, optarg,
+		    "text,csv,tsv,json,jsonl,xlsx"))
 			continue;
 		switch (ch) {
 		case 'g':
@@ -131,6 +151,14 @@ main(int argc, char *argv[])
 			o.repair = true;
 			o.given |= G_REPAIR;
 			break;
+		case O_MONTH:
+			o.month = optarg;
+			o.given |= G_MONTH;
+			break;
+		case O_DIR:
+			o.outdir = optarg;
+			o.given |= G_DIR;
+			break;
 		default:
 			usage(stderr);
 			return ZZ_EXIT_ERR;
@@ -140,6 +168,7 @@ main(int argc, char *argv[])
 	argv += optind;
 	cmd = parse_cmd(&argc, &argv);
 	check_given(&o, cmd);
+	check_format(&o, cmd);
 	if (o.date && cmd == C_ADD) {
 		zz_date d;
 
@@ -165,6 +194,9 @@ main(int argc, char *argv[])
 		break;
 	case C_SET:
 		rc = cmd_set(&o, argc, argv);
+		break;
+	case C_SHEET:
+		rc = cmd_sheet(&o, argc);
 		break;
 	default:
 		rc = cmd_show(&o, argc);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -123,12 +124,12 @@ write_csv(const struct sheet *sh, FILE *f)
 static void
 validate(lxw_worksheet *ws, lxw_row_t last)
 {
-	static const char *words[ZZ_NSTATUS + 1];
+	static char *words[ZZ_NSTATUS + 1];
 	lxw_data_validation list = {0}, pct = {0};
 	int s;
 
 	for (s = 0; s < ZZ_NSTATUS; s++)
-		words[s] = zz_status_cn((enum zz_status)s);
+		words[s] = (char *)zz_status_cn((enum zz_status)s);
 	list.validate = LXW_VALIDATION_TYPE_LIST;
 	list.value_list = words;
 	list.error_title = "状态";
@@ -361,6 +362,11 @@ cmd_sheet(const struct opts *o, int argc)
 	asof = zz_month_end(sh.year, sh.month);
 	if (o->c.asof < asof)
 		asof = o->c.asof;
+	if (o->outdir && mkdir(o->outdir, 0777) < 0 && errno != EEXIST) {
+		zz_warn(_("%s: cannot create directory: %s"), o->outdir,
+		    strerror(errno));
+		return ZZ_EXIT_ERR;
+	}
 	if (load_states(&s, asof) < 0)
 		return ZZ_EXIT_ERR;
 	if (o->group >= 0) {

@@ -9,12 +9,13 @@
 
 #include "zz.h"
 
-enum cmd { C_SHOW, C_SET, C_ADD, C_LOG, C_FSCK, NCMDS };
+enum cmd { C_SHOW, C_SET, C_ADD, C_LOG, C_FSCK, C_SHEET, NCMDS };
 
 /* Options given, to refuse those a command does not use. */
 enum {
 	G_ASOF = 1 << 0, G_BY = 1 << 1, G_DATE = 1 << 2, G_GROUP = 1 << 3,
 	G_NOTE = 1 << 4, G_FMT = 1 << 5, G_PCT = 1 << 6, G_REPAIR = 1 << 7,
+	G_MONTH = 1 << 8, G_DIR = 1 << 9,
 };
 
 struct opts {
@@ -23,6 +24,8 @@ struct opts {
 	const char *pct, *note, *date, *by;
 	unsigned given;
 	bool repair;		/* fsck --repair */
+	const char *month;	/* sheet --month */
+	const char *outdir;	/* sheet --dir */
 };
 
 extern const char *dir;		/* the data directory */
@@ -54,5 +57,16 @@ int cmd_add(const struct opts *o, int argc, char **argv);
 int cmd_show(const struct opts *o, int argc);
 int cmd_log(const struct opts *o, int argc, char **argv);
 int cmd_fsck(const struct opts *o, int argc);
+int cmd_sheet(const struct opts *o, int argc);
+
+/* xlsx.c: reading a filled-in sheet */
+/* Whether the len bytes at s are a zip archive, as an .xlsx is. */
+bool xlsx_is(const char *s, size_t len);
+/* Each row of the first sheet of the .xlsx workbook in s to fn, as
+ * zz_csv_read gives CSV records: its cells up to the last one filled, an
+ * empty string for an empty cell, and the sheet's row number.  0, -1
+ * with a message, or what fn returned when not 0. */
+int xlsx_read(const char *s, size_t len, const char *name, zz_row_fn fn,
+    void *ctx);
 
 #endif
