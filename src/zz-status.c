@@ -31,9 +31,9 @@ struct zz_plan plan;
 void
 usage(FILE *f)
 {
-	fprintf(f,
-	    "usage: zz-status [-h] [-d DIR] [--as-of DATE] [-g GROUP] [-o FORMAT] "
-	    "[show]\n"
+	fputs(_(
+	    "usage: zz-status [-h] [-d DIR] [--as-of DATE] [-g GROUP] [-o FORMAT]\n"
+	    "                 [--csv-safe] [--excel] [show]\n"
 	    "       zz-status [-d DIR] set ID STATUS [-p PERCENT] [-m NOTE] "
 	    "[--date DATE]\n"
 	    "                 [--by NAME]\n"
@@ -41,9 +41,30 @@ usage(FILE *f)
 	    "[FILE | -]\n"
 	    "       zz-status [-d DIR] [--as-of DATE] [-o FORMAT] log [ID ...]\n"
 	    "       zz-status [-d DIR] fsck [--repair]\n"
-	    "FORMAT: text, csv, tsv, json or jsonl; STATUS: todo doing done "
-	    "blocked dropped\n"
-	    "(or 未开始 推进中 已完成 受阻 已取消)\n");
+	    "       zz-status [-d DIR] [--as-of DATE] sheet [-g GROUP] "
+	    "[--month MONTH]\n"
+	    "                 [--dir OUTDIR] [-o xlsx|csv]\n"
+	    "       zz-status --version\n"
+	    "\n"
+	    "  -d DIR          the data directory (default $ZZ_DATA, else ./data)\n"
+	    "  --as-of DATE    as things stood on DATE (YYYY-MM-DD; default today)\n"
+	    "  -g GROUP        one task force (0 is the office)\n"
+	    "  -o FORMAT       text, csv, tsv, json or jsonl; for sheet, xlsx or csv\n"
+	    "  --csv-safe      csv/tsv cells starting with = + - @ get a leading '\n"
+	    "  --excel         csv for spreadsheets: BOM, CRLF, Chinese headers\n"
+	    "  -p PERCENT      set: progress, 0-100 (done without -p records 100)\n"
+	    "  -m NOTE         set: what was done (进展情况)\n"
+	    "  --date DATE     set, add: the date of the report (default today)\n"
+	    "  --by NAME       set, add: who reports (default $ZZ_USER, else $USER)\n"
+	    "  --repair        fsck: cut a last line torn by a crash\n"
+	    "  --month MONTH   sheet: the month (YYYY-MM; default this month)\n"
+	    "  --dir OUTDIR    sheet: one file per task force into OUTDIR\n"
+	    "  -h, --help      this help;  --version  the version\n"
+	    "\n"
+	    "STATUS: todo doing done blocked dropped, or 未开始 推进中 已完成 受阻 "
+	    "已取消\n"
+	    "(add also reads 完成, 已办结, 进行, 暂缓, Done ...: see zz-status(1))\n"),
+	    f);
 }
 
 static int
