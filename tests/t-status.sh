@@ -147,16 +147,16 @@ cat >"$TMP/bad.csv" <<'EOF'
 日期,编号,状态,进度,进展情况,填报人
 2022-05-05,4.K1,推进中,30,对接华中科技大学,冷亮
 2022-05-05,4.K2,doing,20,,冷亮
-2022-05-05,4.K3,finished,,,冷亮
+2022-05-05,4.K3,finito,,,冷亮
 2022-05-05,4.X9,doing,,,冷亮
 2022-05-05,4.P2,doing,120,,冷亮
 EOF
 run st add "$TMP/bad.csv"
 status "add with bad rows" 2
 same "add with bad rows: log unchanged" "$LOG" "$TMP/log.before"
-has "bad status named with FILE:LINE" "$TMP/err" "$TMP/bad.csv:4: unknown status 'finished'"
-has "bad id named with FILE:LINE" "$TMP/err" "$TMP/bad.csv:5: unknown id '4.X9'"
-has "bad progress named with FILE:LINE" "$TMP/err" "$TMP/bad.csv:6: bad progress '120'"
+has "bad status named with FILE:ROW:COLUMN" "$TMP/err" "$TMP/bad.csv:4:C: unknown status 'finito'"
+has "bad id named with FILE:ROW:COLUMN" "$TMP/err" "$TMP/bad.csv:5:B: unknown id '4.X9'"
+has "bad progress named with FILE:ROW:COLUMN" "$TMP/err" "$TMP/bad.csv:6:D: bad progress '120'"
 hasnt "good rows are not named" "$TMP/err" "bad.csv:2:"
 sed '4,6d' "$TMP/bad.csv" >"$TMP/good.csv"
 run st add "$TMP/good.csv"
