@@ -1,9 +1,8 @@
 #!/bin/sh
 # Make sure what zz builds with is installed: libcsv and jansson (with
 # pkg-config), libzip (Word documents, spreadsheets), expat and
-# libxlsxwriter (spreadsheets), gettext's
-# msgfmt (the message catalogs), and jq, which the tests use.  Installs
-# Debian's packages when missing.
+# libxlsxwriter (spreadsheets), gettext's msgfmt (the message catalogs),
+# and jq, which the tests use.  Installs Debian's packages when missing.
 set -u
 have() {
 	command -v jq >/dev/null 2>&1 &&
