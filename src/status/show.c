@@ -67,13 +67,13 @@ show_note(struct zz_table *t, int g, const struct tally *c)
 	struct zz_buf b = {0};
 	int base = c->rows - c->n[ZZ_DROPPED], s;
 
-	zz_buf_printf(&b, "-- %d %s: %d rows:", g, zz_group_name(&plan, g),
+	zz_buf_printf(&b, _("-- %d %s: %d rows:"), g, zz_group_name(&plan, g),
 	    c->rows);
 	for (s = 0; s < ZZ_NSTATUS; s++)
 		zz_buf_printf(&b, "%s %s %d", s ? "," : "",
-		    zz_status_name((enum zz_status)s), c->n[s]);
+		    zz_status_label((enum zz_status)s), c->n[s]);
 	if (base > 0)
-		zz_buf_printf(&b, "; %d%% complete",
+		zz_buf_printf(&b, _("; %d%% complete"),
 		    (c->n[ZZ_DONE] * 200 + base) / (2 * base));
 	zz_table_note(t, zz_buf_str(&b));
 	zz_buf_free(&b);
