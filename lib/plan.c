@@ -132,6 +132,7 @@ zz_plan_free(struct zz_plan *p)
 		free(it->coop), free(it->leader), free(it->person);
 	}
 	free(p->groups), free(p->people), free(p->members), free(p->items);
+	free(p->hol);
 	free(p->index.slot);
 	free(p->index.key);
 	memset(p, 0, sizeof *p);

@@ -434,6 +434,10 @@ zz_plan_load(const char *dir, struct zz_plan *p)
 			zz_plan_free(p);
 			return -1;
 		}
+	if (zz_holidays_load(dir, p) < 0) {
+		zz_plan_free(p);
+		return -1;
+	}
 	if (!p->doc.number) {
 		zz_fwarn(dir, 0, "doc.csv has no document row");
 		zz_plan_free(p);

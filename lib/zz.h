@@ -267,6 +267,13 @@ struct zz_item {
 };
 /* Whether it is still in the plan on day t (not removed on or before). */
 bool zz_item_current(const struct zz_item *it, zz_date t);
+/* A day of holidays.csv: off (a holiday) or work (a weekend day worked,
+ * 调休). */
+struct zz_holiday {
+	zz_date date;
+	bool work;
+	long line;
+};
 struct zz_plan {
 	struct zz_doc doc;
 	struct zz_group *groups;
@@ -286,6 +293,8 @@ struct zz_plan {
 		char (*key)[16];	/* by position: a copy of an id of up
 					 * to 15 bytes, else "" */
 	} index;
+	struct zz_holiday *hol;	/* holidays.csv, by date; none: weekends */
+	size_t nhol;
 };
 
 #define ZZ_OFFICE_NAME "领导小组办公室"
@@ -338,6 +347,20 @@ int zz_plan_load(const char *dir, struct zz_plan *p);
 int zz_plan_save(const char *dir, const struct zz_plan *p);
 /* Load a plan from a CSV task table (a spreadsheet's). */
 int zz_plan_from_csv(FILE *f, const char *name, int year, struct zz_plan *p);
+
+/* ---- holiday.c: working days ---- */
+/* Read dir/holidays.csv (date,kind,name; kind off or work) into p when
+ * there is one; 0, or -1 with a file:line message. */
+int zz_holidays_load(const char *dir, struct zz_plan *p);
+/* Whether t is a working day: the table's word, else Monday to Friday. */
+bool zz_workday(const struct zz_plan *p, zz_date t);
+/* The last working day on or before t: a deadline "before the 27th"
+ * that falls on a day off moves back to it. */
+zz_date zz_workday_before(const struct zz_plan *p, zz_date t);
+/* zz_occurrences with every due date moved back to a working day: how
+ * every program computes a recurring item's deadlines. */
+int zz_plan_occurrences(const struct zz_plan *p, const struct zz_recur *r,
+    zz_date from, zz_date to, struct zz_occ *out, int max);
 
 /* ---- json.c: the JSON form {doc, groups, people, members, items} ---- */
 json_t *zz_plan_to_json(const struct zz_plan *p);	/* new reference */

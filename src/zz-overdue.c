@@ -297,7 +297,7 @@ add_occurrences(const struct opts *o, const struct zz_plan *p,
 		return;
 	max = month_no(to) - month_no(from) + 1 + ZZ_RMAX;
 	occ = zz_xcalloc((size_t)max, sizeof *occ);
-	n = zz_occurrences(&rec, from, to, occ, max);
+	n = zz_plan_occurrences(p, &rec, from, to, occ, max);
 	for (i = 0; i < n; i++) {
 		const struct zz_state *st = zz_state_of(s, it->id,
 		    occ[i].year, occ[i].month);

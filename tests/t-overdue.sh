@@ -27,8 +27,9 @@ eq "csv header" "id,group,kind,due,days_late,status,responsible,text" \
     "$(head -1 "$TMP/out")"
 eq "most late first, then group, then plan order" \
     "0.R1@2022-03 0.R2@2022-03 1.P1 2.P1 3.P1 4.P1" "$(order)"
-eq "0.R1@2022-03 due the 27th" "2022-03-27" "$(field 0.R1@2022-03 4)"
-eq "0.R1@2022-03 five days late" "5" "$(field 0.R1@2022-03 5)"
+# 每月27日前: 2022-03-27 is a Sunday, so the notice is due on Friday 25th.
+eq "0.R1@2022-03 due the 25th" "2022-03-25" "$(field 0.R1@2022-03 4)"
+eq "0.R1@2022-03 seven days late" "7" "$(field 0.R1@2022-03 5)"
 eq "1.P1 one day late" "1" "$(field 1.P1 5)"
 eq "never reported is todo" "todo" "$(field 2.P1 6)"
 eq "1.P1 answered for by group 1's lead staff" "关若飞" "$(field 1.P1 7)"
@@ -105,14 +106,14 @@ eq "--within: due soon comes last" "0.R1@2022-04" "$(order | tr ' ' '\n' | tail 
 run zz-overdue -d "$D" --as-of 2022-03-20 --within 11 -o csv
 status "due-soon items alone" 0
 eq "--within 11 on 03-20 lists what is due by 03-31" "$Q1" "$(ids)"
-eq "days until due" "-7" "$(field 0.R1@2022-03 5)"
+eq "days until due" "-5" "$(field 0.R1@2022-03 5)"
 run zz-overdue -d "$D" --as-of 2022-03-20 --within 10 -o csv
 eq "--within 10 on 03-20 stops at 03-30" "0.R1@2022-03" "$(ids)"
-run zz-overdue -d "$D" --as-of 2022-03-27 --within 0 -o csv
+run zz-overdue -d "$D" --as-of 2022-03-25 --within 0 -o csv
 eq "due today is not late" "0" "$(field 0.R1@2022-03 5)"
 status "due today" 0
 run zz-overdue -d "$D" --as-of 2022-03-20 --within 11
-has "text marks due-soon items" "$TMP/out" "-7 soon"
+has "text marks due-soon items" "$TMP/out" "-5 soon"
 has "text summary" "$TMP/out" "0 overdue, 6 due within 11 days, as of 2022-03-20"
 
 # --- whose: --person, --unit, -g ---
@@ -143,7 +144,7 @@ status "-g 5 has no dated plan items" 0
 # --- output formats ---
 run zz-overdue -d "$D" --as-of 2022-04-01 -o json
 eq "json: 6 rows" "6" "$(jqv length "$TMP/out")"
-eq "json: days_late is a number" "number 5" \
+eq "json: days_late is a number" "number 7" \
     "$(jqv '.[0].days_late|type' "$TMP/out") $(jqv '.[0].days_late' "$TMP/out")"
 eq "json: group is a number" "number" "$(jqv '.[2].group|type' "$TMP/out")"
 eq "json: columns" "id,group,kind,due,days_late,status,responsible,text" \
@@ -220,7 +221,7 @@ def unesc(v):
     return out
 by = {e["SUMMARY"].split(" ")[0]: e for e in events}
 e = by.get("0.R1@2022-03", {})
-if e.get("DTSTART;VALUE=DATE") != "20220327" or e.get("DTEND;VALUE=DATE") != "20220328": bad.append("R1 dates")
+if e.get("DTSTART;VALUE=DATE") != "20220325" or e.get("DTEND;VALUE=DATE") != "20220326": bad.append("R1 dates")
 e = by.get("2.P1", {})
 if e.get("DTSTART;VALUE=DATE") != "20220331" or e.get("DTEND;VALUE=DATE") != "20220401": bad.append("P1 dates")
 if any(e.get("DTSTAMP") != "20220401T000000Z" for e in events): bad.append("DTSTAMP")

@@ -186,7 +186,7 @@ model_units(struct model *m)
 			add_unit(m, it, 0, 0, it->due);
 			continue;
 		}
-		n = zz_occurrences(&r, start, it->due, occ, 400);
+		n = zz_plan_occurrences(&m->plan, &r, start, it->due, occ, 400);
 		for (k = 0; k < n; k++)
 			add_unit(m, it, occ[k].year, occ[k].month, occ[k].due);
 	}

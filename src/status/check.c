@@ -31,7 +31,7 @@ occurrences(const struct zz_item *it, zz_date to, struct zz_occ *occ)
 
 	if (!*it->recur || zz_recur_parse(it->recur, &r) < 0)
 		return 0;
-	return zz_occurrences(&r, plan_start(), to, occ, MAXOCC);
+	return zz_plan_occurrences(&plan, &r, plan_start(), to, occ, MAXOCC);
 }
 
 const struct zz_item *
