@@ -80,6 +80,17 @@ doc_rule(struct rdoc *d, const char *fmt, ...)
 	add_block(d, B_P, s);
 }
 
+bool
+doc_is_rule(const struct rdoc *d, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < d->nrules; i++)
+		if (strcmp(d->rules[i], s) == 0)
+			return true;
+	return false;
+}
+
 void
 doc_charts(struct rdoc *d)
 {
@@ -137,6 +148,20 @@ tab_row(struct rtab *t, ...)
 	}
 	va_end(ap);
 	t->nrows++;
+}
+
+/* What block i says when it is a table's label ("逾期未完成：") and the
+ * table after it is empty ("无。"), else NULL: html and docx print the two
+ * on one line. */
+const char *
+doc_empty_after(const struct rdoc *d, size_t i)
+{
+	const struct rtab *t;
+
+	if (d->b[i].t != B_P || i + 1 >= d->nb || d->b[i + 1].t != B_TABLE)
+		return NULL;
+	t = d->b[i + 1].tab;
+	return t->nrows ? NULL : t->empty ? t->empty : "（无）";
 }
 
 void

@@ -240,18 +240,6 @@ table(struct zz_buf *b, const struct rtab *t)
 
 /* ---- the parts ---- */
 
-/* The rules the figures follow are notes to the tables: smaller type. */
-static bool
-is_rule(const struct rdoc *d, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < d->nrules; i++)
-		if (strcmp(d->rules[i], s) == 0)
-			return true;
-	return false;
-}
-
 static char *
 document_xml(const struct rdoc *d)
 {
@@ -262,6 +250,17 @@ document_xml(const struct rdoc *d)
 	for (i = 0; i < d->nb; i++) {
 		const struct block *k = &d->b[i];
 
+		const char *empty = doc_empty_after(d, i);
+
+		if (empty) {	/* "逾期未完成：无。" */
+			zz_buf_puts(&b, "<w:p><w:pPr><w:pStyle w:val=\"Normal\"/>"
+			    "</w:pPr>");
+			run(&b, "", k->text);
+			run(&b, "", empty);
+			zz_buf_puts(&b, "</w:p>\n");
+			i++;
+			continue;
+		}
 		switch (k->t) {
 		case B_TITLE:
 			para(&b, "Title", "", k->text);
@@ -272,8 +271,8 @@ document_xml(const struct rdoc *d)
 		case B_H3:
 			para(&b, "Heading2", "", k->text);
 			break;
-		case B_P:	/* a table's label stays with it */
-			para(&b, is_rule(d, k->text) ? "Note" : "Normal",
+		case B_P:	/* rules are notes; a label stays with its table */
+			para(&b, doc_is_rule(d, k->text) ? "Note" : "Normal",
 			    i + 1 < d->nb && d->b[i + 1].t == B_TABLE ?
 			    "<w:keepNext/>" : "", k->text);
 			break;

@@ -163,21 +163,34 @@ static const char css[] =
 	"table{border-collapse:collapse;margin:.4em 0 .8em;width:100%}\n"
 	"th,td{border:1px solid #999;padding:.2em .45em;vertical-align:top;"
 	"text-align:left}\n"
-	"th{background:#eee}\n"
-	"td.n{text-align:right;white-space:nowrap}\n"
+	"th{background:#eee;white-space:nowrap}\n"
+	"td.n{text-align:right;white-space:nowrap}td.w{white-space:nowrap}\n"
+	"p.rule{font-size:.85em;color:#444}\n"
 	".empty{color:#666}\n"
 	".light{display:inline-block;padding:0 .5em;border-radius:.6em;"
 	"color:#fff;white-space:nowrap}\n"
 	".red{background:#c62828}.yellow{background:#f9a825;color:#222}"
 	".green{background:#2e7d32}\n"
 	".charts svg{display:block;max-width:100%;height:auto;margin:.4em 0}\n"
-	".charts text{font-size:12px;fill:#222}\n"
-	"@page{size:A4;margin:15mm}\n"
-	"@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}"
+	".charts text{font-size:12px;fill:#222}"
+	".charts text.n{font-size:10px;fill:#444}\n"
+	"@page{size:A4;margin:12mm 14mm}\n"
+	"@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;"
+	"line-height:1.35}h1{margin:0 0 .5em}h2{margin-top:.9em}"
+	"h3{margin:.6em 0 .2em}table{margin:.2em 0 .4em}"
+	"th,td{padding:.05em .35em}.charts svg{max-width:88%}"
 	"h2,h3{break-after:avoid}tr,svg{break-inside:avoid}"
 	"th{background:#eee!important;-webkit-print-color-adjust:exact;"
 	"print-color-adjust:exact}"
 	".light{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
+
+/* An id, a date or a short word (no space, at most 14 columns, as
+ * 逾期未完成): kept on one line, so that the text column wraps instead. */
+static bool
+short_word(const char *s)
+{
+	return *s && !strchr(s, ' ') && zz_width(s) <= 14;
+}
 
 static void
 html_cell(FILE *f, const char *s, bool right)
@@ -186,7 +199,8 @@ html_cell(FILE *f, const char *s, bool right)
 		{"绿灯", "green"}};
 	int i;
 
-	fputs(right ? "<td class=\"n\">" : "<td>", f);
+	fputs(right ? "<td class=\"n\">" : short_word(s) ? "<td class=\"w\">" :
+	    "<td>", f);
 	for (i = 0; i < 3; i++)
 		if (strcmp(s, lights[i][0]) == 0) {
 			fprintf(f, "<span class=\"light %s\">%s</span></td>",
@@ -258,60 +272,124 @@ svg_bars(const struct rdoc *d, FILE *f)
 	fputs("</svg>\n", f);
 }
 
-/* The year's deadlines, one row per group, with the as-of line. */
-static void
-svg_timeline(const struct rdoc *d, FILE *f)
+/* The timeline's geometry: x of a date, and the y of a group's row. */
+struct tl {
+	zz_date y0, y1;
+	int left, width, top, row;
+};
+#define TL_X(g, t) ((g)->left + (int)((long)(g)->width * ((t) - (g)->y0) / \
+	((g)->y1 - (g)->y0)))
+
+static int
+by_due(const void *a, const void *b)
 {
-	const struct model *m = d->m;
-	const struct zz_plan *p = &m->plan;
-	zz_date y0 = zz_mkdate(d->year, 1, 1), y1 = zz_mkdate(d->year, 12, 31);
-	int left = 190, width = 520, rows = (int)p->ngroups + 1, top = 56;
-	int h = top + 18 * rows + 30, g, mon, x;
+	const struct unit *x = *(const struct unit *const *)a;
+	const struct unit *y = *(const struct unit *const *)b;
+
+	return (x->due > y->due) - (x->due < y->due);
+}
+
+/* The units of one date (n of them, in u): a dot for one; for more, a
+ * bar split by class with the count beside it, so that twenty items due
+ * on 12-31 do not hide behind one dot.  The tooltip names them all. */
+static void
+svg_date(FILE *f, const struct tl *g, int y, const struct unit **u, size_t n)
+{
+	int x = TL_X(g, u[0]->due), cnt[C_DROPPED + 1] = {0}, c, at = 0;
 	size_t i;
 	char b[11];
 
-#define XOF(t) (left + (int)((long)width * ((t) - y0) / (y1 - y0)))
+	for (i = 0; i < n; i++)
+		cnt[u[i]->cls]++;
+	fputs("<g><title>", f);
+	fprintf(f, "%s：%zu项", iso(u[0]->due, b), n);
+	for (i = 0; i < n; i++) {
+		fputs(i ? "，" : "\n", f);
+		esc(f, u[i]->id);
+		fprintf(f, " %s", cls_cn(u[i]->cls));
+	}
+	fputs("</title>", f);
+	if (n == 1) {
+		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"/>"
+		    "</g>\n", x, y + 9, cls_color[u[0]->cls]);
+		return;
+	}
+	for (c = 0; c <= C_DROPPED; c++) {	/* 16 px shared by class */
+		int h0 = 16 * at / (int)n, h1 = 16 * (at + cnt[c]) / (int)n;
+
+		if (cnt[c])
+			fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"7\" "
+			    "height=\"%d\" fill=\"%s\"/>", x - 3, y + 1 + h0,
+			    h1 - h0, cls_color[c]);
+		at += cnt[c];
+	}
+	/* the count after the bar, before it at the year's end */
+	fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"n\"%s>%zu</text></g>\n",
+	    x > g->left + g->width - 24 ? x - 5 : x + 6, y + 13,
+	    x > g->left + g->width - 24 ? " text-anchor=\"end\"" : "", n);
+}
+
+static void
+svg_group_row(FILE *f, const struct rdoc *d, const struct tl *g, int gid,
+    int y)
+{
+	const struct model *m = d->m;
+	const struct unit **u = zz_xcalloc(m->nu + 1, sizeof *u);
+	size_t i, n = 0, k;
+
+	fprintf(f, "<text x=\"0\" y=\"%d\">", y + 13);
+	esc(f, zz_group_name(&m->plan, gid));
+	fputs("</text>\n", f);
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].it->group == gid && m->u[i].due >= g->y0 &&
+		    m->u[i].due <= g->y1)
+			u[n++] = &m->u[i];
+	qsort(u, n, sizeof *u, by_due);
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && u[k]->due == u[i]->due; k++)
+			;
+		svg_date(f, g, y, u + i, k - i);
+	}
+	free(u);
+}
+
+/* The year's deadlines, one row per group, over the as-of line; its
+ * label turns to the left of the line near the year's end. */
+static void
+svg_timeline(const struct rdoc *d, FILE *f)
+{
+	const struct zz_plan *p = &d->m->plan;
+	struct tl g = {zz_mkdate(d->year, 1, 1), zz_mkdate(d->year, 12, 31),
+		190, 500, 56, 20};
+	int rows = (int)p->ngroups + 1, bottom = g.top + g.row * rows;
+	int h = bottom + 30, r, mon, x;
+	char b[11];
+
 	fprintf(f, "<svg viewBox=\"0 0 720 %d\" width=\"720\" height=\"%d\" "
 	    "role=\"img\" aria-label=\"%d年到期事项时间轴\">\n", h, h, d->year);
 	fprintf(f, "<text x=\"0\" y=\"16\" font-weight=\"bold\">%d年到期事项"
-	    "时间轴（绿：按时完成　橙：逾期完成　红：逾期未完成　灰：待完成）"
-	    "</text>\n", d->year);
+	    "时间轴（绿：按时完成　橙：逾期完成　红：逾期未完成　灰：待完成；"
+	    "数字：同日到期的项数）</text>\n", d->year);
 	for (mon = 1; mon <= 12; mon++) {
-		x = XOF(zz_mkdate(d->year, mon, 1));
+		x = TL_X(&g, zz_mkdate(d->year, mon, 1));
 		fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		    "stroke=\"#ddd\"/><text x=\"%d\" y=\"%d\">%d月</text>\n",
-		    x, top - 8, x, top + 18 * rows, x + 2, top + 18 * rows + 14,
-		    mon);
+		    x, g.top - 8, x, bottom, x + 2, bottom + 14, mon);
 	}
-	for (g = 0; g < rows; g++) {
-		int gid = g == 0 ? 0 : p->groups[g - 1].id;
+	if (d->asof >= g.y0 && d->asof <= g.y1) {
+		bool end = (x = TL_X(&g, d->asof)) > g.left + g.width - 100;
 
-		fprintf(f, "<text x=\"0\" y=\"%d\">", top + 18 * g + 13);
-		esc(f, zz_group_name(p, gid));
-		fputs("</text>\n", f);
-		for (i = 0; i < m->nu; i++) {
-			const struct unit *u = &m->u[i];
-
-			if (u->it->group != gid || u->due < y0 || u->due > y1)
-				continue;
-			fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" "
-			    "fill=\"%s\"><title>", XOF(u->due),
-			    top + 18 * g + 9, cls_color[u->cls]);
-			esc(f, u->id);
-			fprintf(f, " %s %s</title></circle>\n", iso(u->due, b),
-			    cls_cn(u->cls));
-		}
-	}
-	if (d->asof >= y0 && d->asof <= y1) {
-		x = XOF(d->asof);
 		fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		    "stroke=\"#c62828\" stroke-width=\"2\" "
 		    "stroke-dasharray=\"4 3\"/><text x=\"%d\" y=\"%d\" "
-		    "fill=\"#c62828\">截至 %s</text>\n", x, top - 14, x,
-		    top + 18 * rows, x + 3, top - 12, iso(d->asof, b));
+		    "fill=\"#c62828\"%s>截至 %s</text>\n", x, g.top - 14, x,
+		    bottom, end ? x - 4 : x + 3, g.top - 12,
+		    end ? " text-anchor=\"end\"" : "", iso(d->asof, b));
 	}
+	for (r = 0; r < rows; r++)
+		svg_group_row(f, d, &g, r == 0 ? 0 : p->groups[r - 1].id,
+		    g.top + g.row * r);
 	fputs("</svg>\n", f);
-#undef XOF
 }
 
 static void
@@ -328,12 +406,22 @@ print_html(const struct rdoc *d, FILE *f)
 		const struct block *b = &d->b[i];
 		static const char *tag[] = {"h1", "h2", "h3", "p"};
 
+		const char *empty = doc_empty_after(d, i);
+
+		if (empty) {	/* "逾期未完成：无。" */
+			fputs("<p>", f), esc(f, b->text);
+			fputs("<span class=\"empty\">", f), esc(f, empty);
+			fputs("</span></p>\n", f);
+			i++;
+			continue;
+		}
 		switch (b->t) {
 		case B_TITLE:
 		case B_H2:
 		case B_H3:
 		case B_P:
-			fprintf(f, "<%s>", tag[b->t]);
+			fprintf(f, "<%s%s>", tag[b->t], b->t == B_P &&
+			    doc_is_rule(d, b->text) ? " class=\"rule\"" : "");
 			esc(f, b->text);
 			fprintf(f, "</%s>\n", tag[b->t]);
 			break;

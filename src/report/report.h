@@ -127,10 +127,13 @@ void doc_h2(struct rdoc *d, const char *fmt, ...);
 void doc_h3(struct rdoc *d, const char *fmt, ...);
 void doc_p(struct rdoc *d, const char *fmt, ...);
 void doc_rule(struct rdoc *d, const char *fmt, ...);
+/* s is one of the rules: html and docx print them as notes, smaller. */
+bool doc_is_rule(const struct rdoc *d, const char *s);
 void doc_charts(struct rdoc *d);
 struct rtab *doc_table(struct rdoc *d, const char *empty, const char *spec);
 void tab_row(struct rtab *t, ...);
 void doc_bar(struct rdoc *d, const char *label, int tenths);
+const char *doc_empty_after(const struct rdoc *d, size_t i);
 char **doc_row(struct rdoc *d, const char *scope, const char *key,
     const char *name);
 void row_set(char **row, enum fcol c, const char *fmt, ...);
