@@ -3,7 +3,7 @@
 # chromium and a Chinese font (tests/t-report.sh renders the HTML report
 # headless); LibreOffice's writer, poppler's pdfinfo/pdftoppm/pdftotext
 # and python3-docx (tests/t-docx.sh reads the Word report back and
-# renders it).
+# renders it), cmark-gfm (tests/t-md.sh).
 # Installs the missing ones with apt-get; exits non-zero when it cannot,
 # so that `make check` fails rather than skipping those tests.
 set -u
@@ -12,6 +12,8 @@ command -v jq >/dev/null 2>&1 || need="$need jq"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
+# The CommonMark reference parser: tests/t-md.sh reads -o md back.
+command -v cmark-gfm >/dev/null 2>&1 || need="$need cmark-gfm"
 # Debian's python3-docx loads in the system python only.
 /usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || need="$need python3-docx"
 # A Chinese font, so the rendered report shows characters, not boxes.

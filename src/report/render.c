@@ -68,11 +68,22 @@ print_text(const struct rdoc *d, FILE *f)
 
 /* ---- Markdown ---- */
 
+/* Text as CommonMark (and pandoc's markdown) reads it back literally:
+ * the characters that start inline markup escaped, line breaks as
+ * spaces; at a block's start also what would start a list, a quote or
+ * a heading underline ("- ", "1. ", "> ", "="). */
 static void
 md_text(FILE *f, const char *s)
 {
+	/* "1." or "1)" would start an ordered list */
+	const char *list = s + strspn(s, "0123456789");
+
+	if (list == s || (*list != '.' && *list != ')'))
+		list = NULL;
+	if (*s && strchr("-+>=", *s))
+		putc('\\', f);
 	for (; *s; s++) {
-		if (strchr("|\\*_<[`&#", *s))
+		if (strchr("|\\*_<[`&#~", *s) || s == list)
 			putc('\\', f);
 		putc(*s == '\n' || *s == '\r' ? ' ' : *s, f);
 	}
