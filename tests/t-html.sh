@@ -45,24 +45,29 @@ has "12-31: every id in the tooltip" "$TMP/m12.html" \
 
 # An empty list is said on its label's line.
 has "empty list on one line" "$TMP/m12.html" \
-    '<p>逾期未完成：<span class="empty">无。</span></p>'
+    '：<span class="empty">无。</span></p>'
 hasnt "no label left alone before an empty list" "$TMP/m12.html" \
     '<p class="empty">'
 
-# Printed: two A4 pages for the monthly notice of the five task forces.
+# Printed: two A4 pages for the monthly notice of the five task forces in
+# an ordinary month; December's lists every item of the year still open
+# on 12-31 (most of the plan in this log), whole, and runs longer.
 chrome() {
 	chromium --headless --no-sandbox --disable-gpu --disable-quic \
 	    --no-first-run --disable-background-networking \
 	    --disable-component-update --disable-sync \
 	    --user-data-dir="$TMP/chr" "$@" >"$TMP/chr.out" 2>&1
 }
-for m in 06 12; do
+for m in 06 09 12; do
+	[ -f "$TMP/m$m.html" ] || $R monthly --month 2022-$m -o html >"$TMP/m$m.html"
 	chrome --no-pdf-header-footer --print-to-pdf="$TMP/m$m.pdf" \
 	    "file://$TMP/m$m.html"
 	pdfinfo "$TMP/m$m.pdf" >"$TMP/info" 2>&1
 	has "2022-$m printed on A4" "$TMP/info" "(A4)"
-	eq "2022-$m notice on two pages" "Pages: 2" \
-	    "$(grep '^Pages:' "$TMP/info" | tr -s ' ')"
+	pages=$(sed -n 's/^Pages: *//p' "$TMP/info")
+	case $m in 12) max=5 ;; *) max=2 ;; esac
+	if [ "${pages:-9}" -le $max ]; then pass "2022-$m notice on $pages pages"
+	else fail "2022-$m notice on ${pages:-no} pages, want at most $max"; fi
 	pdftotext "$TMP/m$m.pdf" - | tr -d ' \n' >"$TMP/m$m.txt"
 	has "2022-$m: the last section is printed" "$TMP/m$m.txt" "四、完成率排名"
 done

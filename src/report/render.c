@@ -70,17 +70,17 @@ print_text(const struct rdoc *d, FILE *f)
 
 /* Text as CommonMark (and pandoc's markdown) reads it back literally:
  * the characters that start inline markup escaped, line breaks as
- * spaces; at a block's start also what would start a list, a quote or
- * a heading underline ("- ", "1. ", "> ", "="). */
+ * spaces; a paragraph (block) also what would make it a list, a quote
+ * or a heading underline ("- ", "1. ", "> ", "="). */
 static void
-md_text(FILE *f, const char *s)
+md_text(FILE *f, const char *s, bool block)
 {
 	/* "1." or "1)" would start an ordered list */
 	const char *list = s + strspn(s, "0123456789");
 
-	if (list == s || (*list != '.' && *list != ')'))
+	if (!block || list == s || (*list != '.' && *list != ')'))
 		list = NULL;
-	if (*s && strchr("-+>=", *s))
+	if (block && *s && strchr("-+>=", *s))
 		putc('\\', f);
 	for (; *s; s++) {
 		if (strchr("|\\*_<[`&#~", *s) || s == list)
@@ -100,14 +100,14 @@ md_table(const struct rtab *t, FILE *f)
 		return;
 	}
 	for (c = 0; c < t->ncols; c++)
-		fputs("| ", f), md_text(f, t->cols[c].name), putc(' ', f);
+		fputs("| ", f), md_text(f, t->cols[c].name, false), putc(' ', f);
 	fputs("|\n", f);
 	for (c = 0; c < t->ncols; c++)
 		fputs(t->cols[c].right ? "| ---: " : "| --- ", f);
 	fputs("|\n", f);
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++)
-			fputs("| ", f), md_text(f, cell(t, r, c)), putc(' ', f);
+			fputs("| ", f), md_text(f, cell(t, r, c), false), putc(' ', f);
 		fputs("|\n", f);
 	}
 	putc('\n', f);
@@ -123,16 +123,16 @@ print_md(const struct rdoc *d, FILE *f)
 
 		switch (b->t) {
 		case B_TITLE:
-			fputs("# ", f), md_text(f, b->text), fputs("\n\n", f);
+			fputs("# ", f), md_text(f, b->text, true), fputs("\n\n", f);
 			break;
 		case B_H2:
-			fputs("## ", f), md_text(f, b->text), fputs("\n\n", f);
+			fputs("## ", f), md_text(f, b->text, true), fputs("\n\n", f);
 			break;
 		case B_H3:
-			fputs("### ", f), md_text(f, b->text), fputs("\n\n", f);
+			fputs("### ", f), md_text(f, b->text, true), fputs("\n\n", f);
 			break;
 		case B_P:
-			md_text(f, b->text), fputs("\n\n", f);
+			md_text(f, b->text, true), fputs("\n\n", f);
 			break;
 		case B_TABLE:
 			md_table(b->tab, f);
@@ -185,11 +185,12 @@ static const char css[] =
 	".charts svg{display:block;max-width:100%;height:auto;margin:.4em 0}\n"
 	".charts text{font-size:12px;fill:#222}"
 	".charts text.n{font-size:10px;fill:#444}\n"
-	"@page{size:A4;margin:12mm 14mm}\n"
-	"@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt;"
-	"line-height:1.35}h1{margin:0 0 .5em}h2{margin-top:.9em}"
-	"h3{margin:.6em 0 .2em}table{margin:.2em 0 .4em}"
-	"th,td{padding:.05em .35em}.charts svg{max-width:88%}"
+	"@page{size:A4;margin:10mm 12mm}\n"
+	"@media print{body{max-width:none;margin:0;padding:0;font-size:9pt;"
+	"line-height:1.3}h1{margin:0 0 .4em}h2{margin:.7em 0 .3em}"
+	"h3{margin:.5em 0 .15em}table{margin:.15em 0 .3em}"
+	"th,td{padding:0 .3em;font-size:8pt;line-height:1.25}"
+	".charts svg{max-width:80%}"
 	"h2,h3{break-after:avoid}tr,svg{break-inside:avoid}"
 	"th{background:#eee!important;-webkit-print-color-adjust:exact;"
 	"print-color-adjust:exact}"
