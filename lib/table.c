@@ -204,12 +204,11 @@ sv_head(struct zz_table *t, FILE *f, char sep)
 
 	if (t->headed)
 		return;
-	if (zz_csv_excel)	/* how Excel knows the file is UTF-8 */
-		fputs("\xef\xbb\xbf", f);
+	zz_csv_bom(f);
 	for (i = 0; i < t->ncols; i++)
 		zz_csv_field(f, zz_csv_excel ? zz_col_cn(t->cols[i].name) :
 		    t->cols[i].name, i == 0, sep);
-	fputs(zz_csv_excel ? "\r\n" : "\n", f);
+	zz_csv_eol(f);
 	t->headed = true;
 }
 
@@ -221,6 +220,19 @@ sv_row(struct zz_table *t, FILE *f, const char *const *v, char sep)
 	for (i = 0; i < t->ncols; i++)
 		zz_csv_field(f, !v[i] ? "" : zz_csv_excel ?
 		    zz_value_cn(t->cols[i].name, v[i]) : v[i], i == 0, sep);
+	zz_csv_eol(f);
+}
+
+void
+zz_csv_bom(FILE *f)
+{
+	if (zz_csv_excel)	/* how Excel knows the file is UTF-8 */
+		fputs("\xef\xbb\xbf", f);
+}
+
+void
+zz_csv_eol(FILE *f)
+{
 	if (zz_csv_excel)
 		putc_unlocked('\r', f);
 	putc_unlocked('\n', f);

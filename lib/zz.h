@@ -211,6 +211,10 @@ extern bool zz_csv_safe;
 /* --excel: csv output for spreadsheets, with a byte order mark, CRLF line
  * ends and Chinese headers and status words (zz_common_opt sets it). */
 extern bool zz_csv_excel;
+/* For csv written by hand: a byte order mark before the header, and the
+ * end of a line, as --excel wants them (nothing, '\n' otherwise). */
+void zz_csv_bom(FILE *f);
+void zz_csv_eol(FILE *f);
 /* Lines without quotes are split by zz_csv_read itself rather than by
  * libcsv, with the same result; false sends every line to libcsv (tests). */
 extern bool zz_csv_fast;

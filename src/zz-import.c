@@ -14,8 +14,21 @@ enum input { IN_AUTO, IN_DOC, IN_CSV, IN_JSON };
 static void
 usage(FILE *f, int code)
 {
-	fprintf(f, "usage: zz-import [-hn] [-d DIR] [-f doc|csv|json] [-o json] "
-	    "[--encoding ENC] [--year YYYY] FILE|-\n");
+	fputs(_("usage: zz-import [-hn] [-d DIR] [-f doc|csv|json] [-o json] "
+	    "[--encoding ENC]\n"
+	    "                 [--year YYYY] FILE|-\n"
+	    "       zz-import --version\n"
+	    "\n"
+	    "  -d DIR          the data directory to write (default $ZZ_DATA, "
+	    "else ./data)\n"
+	    "  -f KIND         the input: a plan document (doc), a task table "
+	    "(csv) or json\n"
+	    "  -n              read and check only; write nothing\n"
+	    "  -o json         print the plan as JSON instead of writing it\n"
+	    "  --encoding ENC  the input's encoding, e.g. GB18030 (default: "
+	    "UTF-8 or GB18030)\n"
+	    "  --year YYYY     the plan's year, for deadlines that name none\n"
+	    "  -h, --help      this help;  --version  the version\n"), f);
 	exit(code);
 }
 

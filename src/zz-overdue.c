@@ -59,10 +59,30 @@ usage(int code)
 {
 	FILE *f = code ? stderr : stdout;
 
-	fprintf(f, "usage: zz-overdue [-q] [-d DIR] [-p PLAN] [-s LOG] "
+	fputs(_("usage: zz-overdue [-hq] [-d DIR] [-p PLAN] [-s LOG] "
 	    "[--as-of DATE] [--within DAYS]\n"
 	    "                  [-g GROUP] [--person NAME] [--unit UNIT] "
-	    "[-o text|csv|tsv|json|jsonl|ics]\n");
+	    "[-o text|csv|tsv|json|jsonl|ics]\n"
+	    "                  [--csv-safe] [--excel]\n"
+	    "       zz-overdue --version\n"
+	    "\n"
+	    "  -d DIR          the data directory (default $ZZ_DATA, else ./data)\n"
+	    "  -p PLAN         the plan from JSON (zz-import -o json), a data "
+	    "directory or -\n"
+	    "  -s LOG          the progress log from LOG or - (default "
+	    "DIR/status.csv)\n"
+	    "  --as-of DATE    take DATE (YYYY-MM-DD) as today\n"
+	    "  --within DAYS   also what falls due in the next DAYS days\n"
+	    "  -g GROUP        one task force (0 is the office)\n"
+	    "  --person NAME   what NAME answers for\n"
+	    "  --unit UNIT     what UNIT (a section) answers for\n"
+	    "  -o FORMAT       text, csv, tsv, json, jsonl or ics (a calendar)\n"
+	    "  --csv-safe      csv/tsv cells starting with = + - @ get a "
+	    "leading '\n"
+	    "  --excel         csv for spreadsheets: BOM, CRLF, Chinese headers\n"
+	    "  -q              print nothing: the exit status tells (1: "
+	    "something is late)\n"
+	    "  -h, --help      this help;  --version  the version\n"), f);
 	exit(code ? ZZ_EXIT_ERR : zz_finish(ZZ_EXIT_OK));
 }
 

@@ -18,13 +18,33 @@ enum { OPT_MONTH = ZZ_OPT_FIRST_FREE, OPT_QUARTER, OPT_YEAR, OPT_DETAIL,
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: zz-report [-d dir] [-p plan] [-s log] "
+	fputs(_("usage: zz-report [-d dir] [-p plan] [-s log] "
 	    "monthly [--month YYYY-MM] |\n"
 	    "                 quarterly [--quarter YYYY-Qn] | "
 	    "annual [--year YYYY]\n"
 	    "                 [--as-of date] [--detail] [--rule rule] "
 	    "[-o text|md|html|csv|json|docx]\n"
-	    "       zz-report -h | --version\n");
+	    "                 [--csv-safe] [--excel]\n"
+	    "       zz-report -h | --version\n"
+	    "\n"
+	    "  monthly         the monthly progress notice (通报)\n"
+	    "  quarterly       the quarterly analysis meeting's review\n"
+	    "  annual          the annual assessment, with scores\n"
+	    "  -d dir          the data directory (default $ZZ_DATA, else ./data)\n"
+	    "  -p plan         the plan from JSON (zz-import -o json), a data "
+	    "directory or -\n"
+	    "  -s log          the progress log from log or - (default "
+	    "dir/status.csv)\n"
+	    "  --month YYYY-MM, --quarter YYYY-Qn, --year YYYY\n"
+	    "                  the period (default the current one)\n"
+	    "  --as-of date    count as of date (default the period's last day)\n"
+	    "  --detail        annual: scores per unit and person too\n"
+	    "  --rule rule     annual: the score, e.g. base=100,late=2,open=5\n"
+	    "  -o format       text, md, html, csv, json or docx (a Word "
+	    "document)\n"
+	    "  --csv-safe      csv cells starting with = + - @ get a leading '\n"
+	    "  --excel         csv for spreadsheets: BOM, CRLF, Chinese headers\n"
+	    "  -h, --help      this help;  --version  the version\n"), f);
 }
 
 static _Noreturn void

@@ -86,3 +86,19 @@ status "log --excel" 0
 has "log --excel: Chinese headers" "$TMP/out" "日期,编号,状态,进度,进展情况,填报人,行号"
 c zz-import -d "$TMP/x" --excel "$PLAN"
 status "--excel where no csv is printed" 2
+c zz-report -d "$D" monthly --month 2022-06 --excel
+status "zz-report --excel" 0
+eq "zz-report --excel: BOM, Chinese headers, CRLF" \
+    "$(printf '\357\273\277范围,编号,名称,专班,应完成,已完成,按时完成,逾期完成,未完成,逾期未完成,今日到期,推进中,受阻,已取消,完成率,按时完成率,亮灯,得分,排名,完成时限,状态,完成日期,完成情况,责任单位（人）\r')" \
+    "$(head -1 "$TMP/out")"
+eq "zz-report --excel: every line ends in CRLF" "$(wc -l <"$TMP/out")" \
+    "$(grep -c "$(printf '\r')\$" "$TMP/out")"
+c zz-report -d "$D" monthly --month 2022-06 -o csv
+eq "zz-report -o csv: unchanged" "scope,key,name" "$(head -1 "$TMP/out" | cut -d, -f1-3)"
+# every program's -h describes its options, in English and in Chinese
+for p in zz-import zz-status zz-overdue zz-report; do
+	c "$p" -h
+	has "$p -h describes -d" "$TMP/out" "  -d "
+	zh "$p" -h
+	has "$p -h in Chinese" "$TMP/out" "数据目录"
+done

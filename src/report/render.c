@@ -9,6 +9,12 @@ static const char *colname[F_NCOLS] = {"scope", "key", "name", "group",
 	"due", "done", "on_time", "late", "open", "overdue", "due_today", "doing",
 	"blocked", "dropped", "rate", "on_time_rate", "light", "score", "rank",
 	"due_date", "status", "done_date", "class", "responsible"};
+/* The same for a spreadsheet (--excel). */
+static const char *colcn[F_NCOLS] = {"范围", "编号", "名称", "专班",
+	"应完成", "已完成", "按时完成", "逾期完成", "未完成", "逾期未完成",
+	"今日到期", "推进中", "受阻", "已取消", "完成率", "按时完成率", "亮灯",
+	"得分", "排名", "完成时限", "状态", "完成日期", "完成情况",
+	"责任单位（人）"};
 /* i integer, r real, s string */
 static const char coltype[F_NCOLS + 1] = "sssiiiiiiiiiiirrsiisssss";
 
@@ -459,14 +465,16 @@ print_csv(const struct rdoc *d, FILE *f)
 	size_t r;
 	int c;
 
+	zz_csv_bom(f);
 	for (c = 0; c < F_NCOLS; c++)
-		zz_csv_field(f, colname[c], c == 0, ',');
-	putc('\n', f);
+		zz_csv_field(f, zz_csv_excel ? colcn[c] : colname[c], c == 0,
+		    ',');
+	zz_csv_eol(f);
 	for (r = 0; r < d->nrows; r++) {
 		for (c = 0; c < F_NCOLS; c++)
 			zz_csv_field(f, d->rows[r][c] ? d->rows[r][c] : "",
 			    c == 0, ',');
-		putc('\n', f);
+		zz_csv_eol(f);
 	}
 }
 
