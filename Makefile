@@ -67,7 +67,7 @@ deps: .deps-ok
 	sh tools/deps.sh
 	touch $@
 
-$(O)lib/%.o: lib/%.c lib/zz.h .deps-ok
+$(O)lib/%.o: lib/%.c lib/zz.h lib/parse.h .deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

@@ -13,7 +13,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct zz_parse_opts o = {NULL, 0};
+	struct zz_parse_opts o = {.encoding = NULL};
 	struct zz_plan p, back;
 	json_t *j;
 

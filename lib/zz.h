@@ -378,7 +378,18 @@ int zz_plan_open(const char *src, struct zz_plan *p);
 struct zz_parse_opts {
 	const char *encoding;	/* NULL: detect UTF-8 or GB18030 */
 	int year;		/* 0: from the document */
+	/* NULL: as the document says; else what to use instead */
+	const char *title, *number, *issuer, *date;	/* date: YYYY-MM-DD */
+	/* When set, a line "ID<TAB>LINE<TAB>DUE<TAB>WHY" for each item whose
+	 * deadline the plan does not state (WHY: group or year end). */
+	struct zz_buf *undated;
 };
+/* The deadline of an item from its text (or its 完成时限), the way the
+ * office reads it, in year: *due and *ongoing set, recur filled ("" when
+ * none); fallback is used when the text states no date (returns 1 then),
+ * else 0. */
+int zz_item_when(const char *text, int year, zz_date fallback, zz_date *due,
+    bool *ongoing, struct zz_buf *recur);
 /* Parse a whole document (text, len bytes, not necessarily NUL-ended). */
 int zz_parse_doc(const char *text, size_t len, const char *name,
     const struct zz_parse_opts *o, struct zz_plan *p);

@@ -159,7 +159,7 @@ main(int argc, char *argv[])
 		{"year", required_argument, NULL, OPT_YEAR},
 		{NULL, 0, NULL, 0},
 	};
-	struct zz_parse_opts po = {NULL, 0};
+	struct zz_parse_opts po = {.encoding = NULL};
 	struct zz_common c;
 	struct zz_plan p;
 	enum input kind = IN_AUTO;
