@@ -1,7 +1,8 @@
 /* cndate.c: deadlines as a Chinese work plan writes them.
  * 3月底 -> that month's end; 9月30日前 -> that day; 一季度 -> the quarter's
  * end; 年底 -> the year's end; 2024年底 -> that year's; 每月27日前,
- * 每季度末月 and 6月和12月 are recurrences; 持续推进 means ongoing. */
+ * 每季度末月, 每季度最后一个月的30日, 每半年 and 6月和12月 are
+ * recurrences; 持续推进 and 长期坚持 mean ongoing. */
 #include <string.h>
 
 #include "zz.h"
@@ -125,9 +126,38 @@ month_list(const char *s, int year, struct zz_recur *r)
 	return (size_t)(p - s);
 }
 
-/* 每月27日前, 每季度末月, 每季度: recurrences. */
+/* After 每季度: 末月, 最后一个月的30日, 末月20日: a day in each quarter's
+ * last month makes the quarter's four dates. */
 static size_t
-every(const char *s, struct zz_when *w)
+quarter_day(const char *s, int year, struct zz_when *w)
+{
+	size_t n = 0, k;
+	int day, q;
+
+	if ((k = lit(s, "末月")) || (k = lit(s, "最后一个月")) ||
+	    (k = lit(s, "最后一月")))
+		n = k;
+	else
+		return 0;
+	n += lit(s + n, "的");
+	if (!(k = number(s + n, &day)) || day < 1 || day > 31 ||
+	    !lit(s + n + k, "日"))
+		return n;
+	w->recur.type = ZZ_R_DATES;
+	w->recur.n = 4;
+	for (q = 1; q <= 4; q++) {
+		int m = q * 3;
+
+		w->recur.dates[q - 1] = day > zz_mdays(year, m) ?
+		    zz_month_end(year, m) : zz_mkdate(year, m, day);
+	}
+	note_due(w, w->recur.dates[3]);
+	return n + k + 3;
+}
+
+/* 每月27日前, 每季度末月, 每季度, 每半年: recurrences. */
+static size_t
+every(const char *s, int year, struct zz_when *w)
 {
 	size_t n, k;
 	int day;
@@ -137,8 +167,15 @@ every(const char *s, struct zz_when *w)
 	if ((k = lit(s + n, "季度"))) {
 		w->recur.type = ZZ_R_QUARTERLY;
 		n += k;
-		n += lit(s + n, "末月");
-		return n;
+		return n + quarter_day(s + n, year, w);
+	}
+	if ((k = lit(s + n, "半年"))) {	/* 6月底 and 12月底 */
+		w->recur.type = ZZ_R_DATES;
+		w->recur.n = 2;
+		w->recur.dates[0] = zz_month_end(year, 6);
+		w->recur.dates[1] = zz_month_end(year, 12);
+		note_due(w, w->recur.dates[1]);
+		return n + k;
 	}
 	if ((k = lit(s + n, "月"))) {
 		n += k;
@@ -211,7 +248,7 @@ phrase(const char *s, const char *start, int year, struct zz_when *w)
 	size_t k;
 	int q;
 
-	if ((k = every(s, w)) || (k = with_year(s, w)))
+	if ((k = every(s, year, w)) || (k = with_year(s, w)))
 		return k;
 	if ((k = month_list(s, year, &w->recur))) {
 		note_due(w, w->recur.dates[w->recur.n - 1]);
@@ -238,7 +275,8 @@ phrase(const char *s, const char *start, int year, struct zz_when *w)
 		note_due(w, zz_mkdate(year, 6, 30));
 		return k;
 	}
-	if ((k = lit(s, "持续推进"))) {
+	if ((k = lit(s, "持续推进")) || (k = lit(s, "长期坚持")) ||
+	    (k = lit(s, "长期推进")) || (k = lit(s, "常态化推进"))) {
 		w->ongoing = true;
 		return k;
 	}

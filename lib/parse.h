@@ -94,6 +94,12 @@ struct zz_item *zz__item(struct pdoc *d, enum zz_kind kind, int group,
 /* Set what a key line says on an item (K_LEAD ... K_DUE). */
 void zz__item_key(struct pdoc *d, struct zz_item *it, enum key k,
     const char *val);
+/* Append the names of list s (、，, separated) to *dst, joined by 、. */
+void zz__list_add(char **dst, const char *s);
+/* Key lines run together: 牵头单位：甲；责任单位：乙、丙 (whether any). */
+bool zz__keys_in(struct pdoc *d, struct zz_item *it, char *s);
+/* Where in s a key starts after a separator, blank or 。 (else NULL). */
+char *zz__key_inside(char *s);
 /* Owners in a trailing parenthesis: （市发改委牵头，市财政局、各区县按
  * 职责分工负责） or （牵头单位：…；责任单位：…）; cut from the text when
  * found.  Returns whether one was. */

@@ -6,6 +6,8 @@
 
 #include "parse.h"
 
+static void append_list(char **dst, const char *s, const char *skip);
+
 struct zz_item *
 zz__item(struct pdoc *d, enum zz_kind kind, int group, const char *text,
     long line)
@@ -141,6 +143,12 @@ add_list(struct zz_buf *b, const char *s, const char *skip)
 	}
 }
 
+void
+zz__list_add(char **dst, const char *s)
+{
+	append_list(dst, s, NULL);
+}
+
 static void
 append_list(char **dst, const char *s, const char *skip)
 {
@@ -251,9 +259,8 @@ key_end(char *s)
 	return s;
 }
 
-/* Key lines inside the bracket: 牵头单位：甲；责任单位：乙、丙. */
-static bool
-paren_keys(struct pdoc *d, struct zz_item *it, char *in)
+bool
+zz__keys_in(struct pdoc *d, struct zz_item *it, char *in)
 {
 	enum key k;
 	size_t len;
@@ -326,7 +333,7 @@ zz__paren_who(struct pdoc *d, struct zz_item *it)
 		return false;
 	in = zz_xstrndup(open + (*open == '(' ? 1 : 3), (size_t)(t + end -
 	    (t[end - 1] == ')' ? 1 : 3) - open - (*open == '(' ? 1 : 3)));
-	found = paren_keys(d, it, in) || paren_phrase(d, it, in);
+	found = zz__keys_in(d, it, in) || paren_phrase(d, it, in);
 	if (found) {
 		size_t pos = (size_t)(it - d->p->items);
 
@@ -365,6 +372,22 @@ zz__next_inline(char *s, int want, size_t *len)
 	if ((at = strstr(s, paren))) {
 		*len = strlen(paren);
 		return at;
+	}
+	return NULL;
+}
+
+char *
+zz__key_inside(char *s)
+{
+	size_t k, len;
+	char *p;
+
+	for (p = s; *p; p++) {
+		if (!(k = separator(p)) && !(k = zz__blank(p)) &&
+		    !(k = zz__lit(p, "。")))
+			continue;
+		if (zz__key(zz__skip_blank(p + k), &len) != K_NONE)
+			return p;
 	}
 	return NULL;
 }
