@@ -77,6 +77,8 @@ bool zz__ends_with_unit(const char *s, size_t n);
 bool zz__ends(const char *s, const char *w);
 
 /* ---- parse_head.c ---- */
+bool zz__date_line(const char *s, zz_date *t);	/* 2022年3月11日 */
+bool zz__short_line(const char *s, size_t max);	/* no sentence */
 /* The number, title, issuer and date wherever they stand, then the
  * overrides; d->body is set to the plan's own title line + 1 when the
  * document has a covering notice, else 0. */
@@ -110,8 +112,24 @@ char *zz__next_inline(char *s, int want, size_t *len);
 /* A new group numbered after the last, named name (takes it); the item
  * counts start again. */
 struct zz_group *zz__add_group(struct pdoc *d, char *name);
+/* A section heading's name: up to its colon or first sentence, an owner
+ * bracket cut off (caller owns). */
+char *zz__heading_name(const char *s);
+/* Names joined by 、 or ，: members of the last group in role. */
+void zz__add_members(struct pdoc *d, const char *list, const char *role);
+/* （牵头领导：甲、乙） on a heading: the last group's leaders. */
+void zz__heading_keys(struct pdoc *d, const char *s);
 /* Set the deadline text of the last group (takes text). */
 void zz__group_when(struct pdoc *d, char *text, long line);
+
+/* ---- sheet.c: a task table's columns ---- */
+enum { C_SEQ, C_GROUP, C_TEXT, C_OWNER, C_RESP, C_COOP, C_LEADER, C_PERSON,
+	C_DUE, C_KIND, C_NFIELDS, C_IGNORE = 99 };
+/* The field a header names (its synonyms), -1 if none. */
+int zz__column(const char *h);
+/* The same after o->columns (HEADER=FIELD), which come first. */
+int zz__header_field(const struct zz_parse_opts *o, const char *h);
+const char *zz__field_name(int c);
 
 /* ---- the shapes: 0, -1 on an error (said), 1 when not this shape ---- */
 int zz__taskforce(struct pdoc *d);

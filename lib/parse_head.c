@@ -7,8 +7,8 @@
 #include "parse.h"
 
 /* 2022年3月11日 alone on a line (or after 发文日期：). */
-static bool
-date_line(const char *s, zz_date *t)
+bool
+zz__date_line(const char *s, zz_date *t)
 {
 	int y, m, d;
 	size_t k;
@@ -56,8 +56,8 @@ number_line(const char *s, int *year)
 }
 
 /* A short line that is no sentence: a title, a name, a signature. */
-static bool
-short_line(const char *s, size_t max)
+bool
+zz__short_line(const char *s, size_t max)
 {
 	return *s && strlen(s) < max && !strstr(s, "。") && !strstr(s, "，") &&
 	    !strstr(s, "：") && !strchr(s, ':');
@@ -71,7 +71,7 @@ plan_title(const struct pline *l)
 		"要点", "安排", "任务表", "一览表", NULL};
 	int i;
 
-	if (l->style != M_NONE || !short_line(l->s, 150) ||
+	if (l->style != M_NONE || !zz__short_line(l->s, 150) ||
 	    zz__lit(l->s, "附件"))
 		return false;
 	for (i = 0; ends[i]; i++)
@@ -111,28 +111,29 @@ head_line(struct pdoc *d, size_t i, const char *prev)
 		doc->year = y;
 	} else if (!doc->title && zz__lit(s, "关于") && !strstr(s, "。")) {
 		doc->title = zz_xstrdup(s);
-	} else if (zz__ends(s, "文件") && i < 12 && short_line(s, 90) &&
+	} else if (zz__ends(s, "文件") && i < 12 && zz__short_line(s, 90) &&
 	    strlen(s) > 6) {
 		free(doc->issuer);	/* the red head beats a signature */
 		doc->issuer = zz_xstrndup(s, strlen(s) - 6);
 	} else if ((k = zz__lit(s, "发文日期")) && zz__colon(s + k) &&
-	    date_line(zz__skip_blank((char *)s + k + zz__colon(s + k)), &t)) {
+	    zz__date_line(zz__skip_blank((char *)s + k + zz__colon(s + k)), &t)) {
 		doc->date = t;
-	} else if (doc->date == ZZ_NODATE && date_line(s, &t)) {
+	} else if (doc->date == ZZ_NODATE && zz__date_line(s, &t)) {
 		doc->date = t;
-		if (prev && short_line(prev, 90))
+		if (prev && zz__short_line(prev, 90))
 			set_once(&doc->issuer, prev);
 	}
 }
 
 /* Where the plan starts after a covering notice 关于印发《X》的通知: after
- * the line that is X; else after the notice's signature (its date), and
- * a plan title among the next few lines; 0 when neither is there. */
+ * the line that is X, else after the first plan title that follows,
+ * else after the notice's signature (its date) when more follows; 0 when
+ * none of them is there. */
 static size_t
 body_start(struct pdoc *d, size_t title)
 {
 	char *x = quoted_name(d->lines[title].s), *s;
-	size_t i, j, found = 0, seen;
+	size_t i, j, found = 0;
 	zz_date t;
 
 	for (i = title + 1; i < d->nlines && !found && x; i++) {
@@ -142,17 +143,16 @@ body_start(struct pdoc *d, size_t title)
 		free(s);
 	}
 	free(x);
+	for (i = title + 1; i < d->nlines && !found; i++)
+		if (plan_title(&d->lines[i]))
+			found = i + 1;
 	for (i = title + 1; i < d->nlines && !found; i++) {
-		if (!date_line(d->lines[i].s, &t))
+		if (!zz__date_line(d->lines[i].s, &t))
 			continue;
-		found = i + 1;
-		for (j = i + 1, seen = 0; j < d->nlines && seen < 4; j++) {
-			if (!*d->lines[j].s)
-				continue;
-			seen++;
-			if (plan_title(&d->lines[j]))
-				return j + 1;
-		}
+		for (j = i + 1; j < d->nlines && !*d->lines[j].s; j++)
+			;
+		if (j < d->nlines)
+			found = i + 1;
 	}
 	return found;
 }

@@ -61,16 +61,36 @@ who_bracket(const char *s)
 	    strstr(s, "单位：");
 }
 
+/* The last non-blank line before end, or end. */
+static size_t
+before(const struct pdoc *d, size_t end)
+{
+	size_t i = end;
+
+	while (i > d->body && !*d->lines[i - 1].s)
+		i--;
+	return i > d->body ? i - 1 : end;
+}
+
+/* Where the plan ends: an annex, or the signature (issuer and date) at
+ * the end of a plan that has no covering notice before it. */
 static size_t
 plan_end(struct pdoc *d)
 {
-	size_t i;
+	size_t i, end = d->nlines;
+	zz_date t;
 
-	for (i = d->body; i < d->nlines; i++)
+	for (i = d->body; i < d->nlines && end == d->nlines; i++)
 		if (d->lines[i].style == M_NONE &&
 		    zz__lit(d->lines[i].s, "附件") && strlen(d->lines[i].s) < 90)
-			return i;
-	return d->nlines;
+			end = i;
+	if ((i = before(d, end)) < end && zz__date_line(d->lines[i].s, &t)) {
+		end = i;
+		if ((i = before(d, end)) < end && d->lines[i].style == M_NONE &&
+		    zz__short_line(d->lines[i].s, 90))
+			end = i;
+	}
+	return end;
 }
 
 static bool
@@ -153,63 +173,6 @@ outline(struct walker *w)
 		}
 }
 
-/* A heading's name: up to its colon or first sentence, an owner bracket
- * (（牵头领导：甲、乙）) cut off. */
-static char *
-heading_name(const char *s)
-{
-	char *t = zz_xstrdup(s), *cut;
-
-	if ((cut = strstr(t, "。")))
-		*cut = '\0';
-	if ((cut = strstr(t, "（")) && zz__key(cut + 3, &(size_t){0}))
-		*cut = '\0';
-	if ((cut = strstr(t, "：")) || (cut = strchr(t, ':')))
-		*cut = '\0';
-	zz__trim(t);
-	return t;
-}
-
-/* Names joined by 、 or ，: members of the last group. */
-static void
-add_members(struct pdoc *d, const char *list, const char *role)
-{
-	char *names = zz_xstrdup(""), *p, *sep;
-
-	zz__list_add(&names, list);
-	for (p = names; *p; p = sep + 3) {
-		if ((sep = strstr(p, "、")))
-			*sep = '\0';
-		zz_plan_add_member(d->p, (int)d->p->ngroups, p, role);
-		if (!sep)
-			break;
-	}
-	free(names);
-}
-
-/* Keys on the group's heading line: （牵头领导：甲、乙） names its leaders. */
-static void
-heading_keys(struct pdoc *d, const char *s)
-{
-	const char *open = strstr(s, "（");
-	enum key k;
-	size_t len;
-	char *v, *close;
-
-	while (open) {
-		open += 3;
-		if ((k = zz__key(open, &len)) == K_LEADER || k == K_PERSON) {
-			v = zz_xstrdup(open + len);
-			if ((close = strstr(v, "）")))
-				*close = '\0';
-			add_members(d, v, k == K_LEADER ? "lead_leader" :
-			    "lead_staff");
-			free(v);
-		}
-		open = strstr(open, "（");
-	}
-}
-
 /* The group of node n's items: its parent's, opened at its first. */
 static int
 group_of(struct walker *w, int n)
@@ -231,15 +194,45 @@ group_of(struct walker *w, int n)
 	if (!h->group) {
 		const struct pline *l = &d->lines[h->line];
 
-		zz__add_group(d, heading_name(l->s + l->mlen));
+		zz__add_group(d, zz__heading_name(l->s + l->mlen));
 		h->group = (int)d->p->ngroups;
-		heading_keys(d, l->s + l->mlen);
+		zz__heading_keys(d, l->s + l->mlen);
 		if (h->leaders)
-			add_members(d, h->leaders, "lead_leader");
+			zz__add_members(d, h->leaders, "lead_leader");
 		if (h->staff)
-			add_members(d, h->staff, "lead_staff");
+			zz__add_members(d, h->staff, "lead_staff");
 	}
 	return h->group;
+}
+
+/* One piece of an inline list, without the ；that ends it. */
+static char *
+piece(char *s)
+{
+	s = zz__trim(s);
+	if (zz__ends(s, "；"))
+		s[strlen(s) - 3] = '\0';
+	else if (zz__ends(s, ";") || zz__ends(s, ","))
+		s[strlen(s) - 1] = '\0';
+	return s;
+}
+
+/* An owner bracket ending an inline list is every one's. */
+static void
+run_who(struct pdoc *d, size_t run)
+{
+	struct zz_item *last = &d->p->items[d->p->nitems - 1], *it;
+
+	if (run + 1 == d->p->nitems || !zz__paren_who(d, last))
+		return;
+	for (it = &d->p->items[run]; it < last; it++) {
+		free(it->owner), free(it->coop);
+		free(it->leader), free(it->person);
+		it->owner = zz_xstrdup(last->owner);
+		it->coop = zz_xstrdup(last->coop);
+		it->leader = zz_xstrdup(last->leader);
+		it->person = zz_xstrdup(last->person);
+	}
 }
 
 /* The first number of an inline list in s: （1） (1) ①, with a second
@@ -283,11 +276,12 @@ item_text(struct walker *w, int node, char *s, long line)
 		s = zz__skip_blank(at + k);
 		while ((next = zz__next_inline(s, ++n, &k))) {
 			*next = '\0';
-			zz__item(d, ZZ_TASK, g, zz__trim(s), line);
+			zz__item(d, ZZ_TASK, g, piece(s), line);
 			s = zz__skip_blank(next + k);
 		}
 	}
 	zz__item(d, ZZ_TASK, g, zz__trim(s), line);
+	run_who(d, w->run);
 	w->item = node;
 	w->last_key = K_NONE;
 	for (i = w->run; keys && i < d->p->nitems; i++) {

@@ -243,6 +243,65 @@ zz__item_key(struct pdoc *d, struct zz_item *it, enum key k, const char *val)
 	}
 }
 
+/* ---- sections ---- */
+
+/* A heading's name: up to its colon or first sentence, an owner bracket
+ * (（牵头领导：甲、乙）) cut off. */
+char *
+zz__heading_name(const char *s)
+{
+	char *t = zz_xstrdup(s), *cut;
+
+	if ((cut = strstr(t, "。")))
+		*cut = '\0';
+	if ((cut = strstr(t, "（")) && zz__key(cut + 3, &(size_t){0}))
+		*cut = '\0';
+	if ((cut = strstr(t, "：")) || (cut = strchr(t, ':')))
+		*cut = '\0';
+	zz__trim(t);
+	return t;
+}
+
+/* Names joined by 、 or ，: members of the last group. */
+void
+zz__add_members(struct pdoc *d, const char *list, const char *role)
+{
+	char *names = zz_xstrdup(""), *p, *sep;
+
+	zz__list_add(&names, list);
+	for (p = names; *p; p = sep + 3) {
+		if ((sep = strstr(p, "、")))
+			*sep = '\0';
+		zz_plan_add_member(d->p, (int)d->p->ngroups, p, role);
+		if (!sep)
+			break;
+	}
+	free(names);
+}
+
+/* Keys on the group's heading line: （牵头领导：甲、乙） names its leaders. */
+void
+zz__heading_keys(struct pdoc *d, const char *s)
+{
+	const char *open = strstr(s, "（");
+	enum key k;
+	size_t len;
+	char *v, *close;
+
+	while (open) {
+		open += 3;
+		if ((k = zz__key(open, &len)) == K_LEADER || k == K_PERSON) {
+			v = zz_xstrdup(open + len);
+			if ((close = strstr(v, "）")))
+				*close = '\0';
+			zz__add_members(d, v, k == K_LEADER ? "lead_leader" :
+			    "lead_staff");
+			free(v);
+		}
+		open = strstr(open, "（");
+	}
+}
+
 /* ---- owners in a trailing parenthesis ---- */
 
 /* The end of a key's value: the end, or a separator before the next key

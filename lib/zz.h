@@ -349,8 +349,15 @@ int zz_plan_load(const char *dir, struct zz_plan *p);
 /* Write the plan tables into dir atomically; status.csv is created with
  * its header when missing and otherwise left alone. */
 int zz_plan_save(const char *dir, const struct zz_plan *p);
-/* Load a plan from a CSV task table (a spreadsheet's). */
-int zz_plan_from_csv(FILE *f, const char *name, int year, struct zz_plan *p);
+/* Load a plan from a CSV task table (a spreadsheet's): its header's
+ * names and synonyms, o->columns mapping others; the header facts from o
+ * (never the file's name).  o may be NULL. */
+struct zz_parse_opts;
+/* The field of a --column name (seq, group, text, owner, resp, coop,
+ * leader, person, due, kind, ignore): a number, -1 if none. */
+int zz_column_field(const char *name);
+int zz_plan_from_csv(FILE *f, const char *name, int year,
+    const struct zz_parse_opts *o, struct zz_plan *p);
 
 /* ---- holiday.c: working days ---- */
 /* Read dir/holidays.csv (date,kind,name; kind off or work) into p when
@@ -380,6 +387,8 @@ struct zz_parse_opts {
 	int year;		/* 0: from the document */
 	/* NULL: as the document says; else what to use instead */
 	const char *title, *number, *issuer, *date;	/* date: YYYY-MM-DD */
+	/* "HEADER=FIELD" strings, NULL-ended: a task table's other names */
+	const char *const *columns;
 	/* When set, a line "ID<TAB>LINE<TAB>DUE<TAB>WHY" for each item whose
 	 * deadline the plan does not state (WHY: group or year end). */
 	struct zz_buf *undated;

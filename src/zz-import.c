@@ -8,7 +8,8 @@
 
 #include "zz.h"
 
-enum { OPT_ENCODING = ZZ_OPT_FIRST_FREE, OPT_YEAR };
+enum { OPT_ENCODING = ZZ_OPT_FIRST_FREE, OPT_YEAR, OPT_TITLE, OPT_NUMBER,
+	OPT_ISSUER, OPT_DATE, OPT_COLUMN };
 enum input { IN_AUTO, IN_DOC, IN_CSV, IN_JSON };
 
 static void
@@ -16,18 +17,30 @@ usage(FILE *f, int code)
 {
 	fputs(_("usage: zz-import [-hn] [-d DIR] [-f doc|csv|json] [-o json] "
 	    "[--encoding ENC]\n"
-	    "                 [--year YYYY] FILE|-\n"
+	    "                 [--year YYYY] [--title T] [--number N] "
+	    "[--issuer I]\n"
+	    "                 [--date YYYY-MM-DD] [--column HEADER=FIELD] "
+	    "FILE|-\n"
 	    "       zz-import --version\n"
 	    "\n"
 	    "  -d DIR          the data directory to write (default $ZZ_DATA, "
 	    "else ./data)\n"
 	    "  -f KIND         the input: a plan document (doc), a task table "
 	    "(csv) or json\n"
-	    "  -n              read and check only; write nothing\n"
+	    "  -n              check only, write nothing; list items without a "
+	    "deadline\n"
 	    "  -o json         print the plan as JSON instead of writing it\n"
 	    "  --encoding ENC  the input's encoding, e.g. GB18030 (default: "
 	    "UTF-8 or GB18030)\n"
 	    "  --year YYYY     the plan's year, for deadlines that name none\n"
+	    "  --title T, --number N, --issuer I, --date YYYY-MM-DD\n"
+	    "                  the document's header, instead of what was "
+	    "found\n"
+	    "  --column HEADER=FIELD\n"
+	    "                  read a task table's column HEADER as FIELD (seq, "
+	    "group, text,\n"
+	    "                  owner, resp, coop, leader, person, due, kind, "
+	    "ignore)\n"
 	    "  -h, --help      this help;  --version  the version\n"), f);
 	exit(code);
 }
@@ -52,7 +65,7 @@ input_kind(const char *path, const char *text, size_t len)
 /* CSV and JSON are read through a FILE over the bytes already read. */
 static int
 read_stream(const char *name, enum input kind, char *text, size_t len,
-    int year, struct zz_plan *p)
+    const struct zz_parse_opts *po, struct zz_plan *p)
 {
 	int y, m, d, rc;
 	FILE *f;
@@ -67,7 +80,8 @@ read_stream(const char *name, enum input kind, char *text, size_t len,
 		rc = zz_plan_read_json(f, name, p);
 	} else {
 		zz_ymd(zz_today(), &y, &m, &d);
-		rc = zz_plan_from_csv(f, name, year ? year : y, p);
+		rc = zz_plan_from_csv(f, name, po->year ? po->year : y, po,
+		    p);
 	}
 	fclose(f);
 	return rc;
@@ -93,7 +107,7 @@ read_input(const char *path, enum input kind, const struct zz_parse_opts *po,
 	if (kind == IN_DOC)
 		rc = zz_parse_doc(text, len, name, po, p);
 	else
-		rc = read_stream(name, kind, text, len, po->year, p);
+		rc = read_stream(name, kind, text, len, po, p);
 	free(text);
 	return rc;
 }
@@ -137,6 +151,47 @@ save(const char *dir, const struct zz_plan *p)
 	return rc;
 }
 
+/* --column 'HEADER=FIELD', checked here; kept NULL-ended in *cols. */
+static void
+add_column(const char ***cols, size_t *n, const char *arg)
+{
+	const char *eq = strrchr(arg, '=');
+
+	if (!eq || eq == arg || zz_column_field(eq + 1) < 0)
+		zz_die("--column: expected 'HEADER=FIELD' with FIELD one of seq, "
+		    "group, text, owner, resp, coop, leader, person, due, kind, "
+		    "ignore (got '%s')", arg);
+	*cols = zz_xreallocarray(*cols, *n + 2, sizeof **cols);
+	(*cols)[(*n)++] = arg;
+	(*cols)[*n] = NULL;
+}
+
+/* The items whose deadline the plan does not state, for the office to
+ * check (with -n); b holds "ID<TAB>LINE<TAB>DUE<TAB>WHY" lines. */
+static void
+list_undated(const char *path, struct zz_buf *b)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	char *s = zz_buf_take(b), *line, *next = NULL, *f[4];
+	int i;
+
+	for (line = strtok_r(s, "\n", &next); line;
+	    line = strtok_r(NULL, "\n", &next)) {
+		f[0] = line;
+		for (i = 1; i < 4; i++)
+			if (f[i - 1] && (f[i] = strchr(f[i - 1], '\t')))
+				*f[i]++ = '\0';
+			else
+				f[i] = NULL;
+		if (f[3])
+			fprintf(stderr, "%s: %s:%s: item %s states no deadline: "
+			    "due %s, %s\n", zz_prog, name, f[1], f[0], f[2],
+			    strcmp(f[3], "group") == 0 ? "its group's" :
+			    "the plan's year end");
+	}
+	free(s);
+}
+
 static enum input
 parse_input(const char *s)
 {
@@ -157,9 +212,18 @@ main(int argc, char *argv[])
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, ZZ_OPT_VERSION},
 		{"year", required_argument, NULL, OPT_YEAR},
+		{"title", required_argument, NULL, OPT_TITLE},
+		{"number", required_argument, NULL, OPT_NUMBER},
+		{"issuer", required_argument, NULL, OPT_ISSUER},
+		{"date", required_argument, NULL, OPT_DATE},
+		{"column", required_argument, NULL, OPT_COLUMN},
 		{NULL, 0, NULL, 0},
 	};
 	struct zz_parse_opts po = {.encoding = NULL};
+	struct zz_buf undated = {0};
+	const char **cols = NULL;
+	size_t ncols = 0;
+	zz_date day;
 	struct zz_common c;
 	struct zz_plan p;
 	enum input kind = IN_AUTO;
@@ -187,14 +251,35 @@ main(int argc, char *argv[])
 		case OPT_YEAR:
 			po.year = (int)zz_optnum("--year", optarg, 1900, 9999);
 			break;
+		case OPT_TITLE:
+			po.title = optarg;
+			break;
+		case OPT_NUMBER:
+			po.number = optarg;
+			break;
+		case OPT_ISSUER:
+			po.issuer = optarg;
+			break;
+		case OPT_DATE:
+			if (zz_parse_date(optarg, &day) < 0)
+				zz_die("--date: '%s' is not a date (YYYY-MM-DD)",
+				    optarg);
+			po.date = optarg;
+			break;
+		case OPT_COLUMN:
+			add_column(&cols, &ncols, optarg);
+			po.columns = cols;
+			break;
 		default:
 			usage(stderr, ZZ_EXIT_ERR);
 		}
 	}
 	if (argc - optind != 1)
 		usage(stderr, ZZ_EXIT_ERR);
+	po.undated = dry ? &undated : NULL;
 	if (read_input(argv[optind], kind, &po, &p) < 0)
 		return zz_finish(ZZ_EXIT_ERR);
+	list_undated(argv[optind], &undated);
 	if (c.fmt == ZZ_FMT_JSON) {
 		json_t *j = zz_plan_to_json(&p);
 
