@@ -170,9 +170,37 @@ eq "sheet: groups from 专班" "成果转化专班,科技金融专班" "$(jqv '[
 eq "sheet: ids" "1.T1 1.T2 2.T1 2.T2" "$(jqv '[.items[].id]|join(" ")' "$A")"
 eq "sheet: dues" "2023-06-30 2023-09-30 2023-12-31 2023-09-30" "$(jqv '[.items[].due]|join(" ")' "$A")"
 eq "sheet: owner" "资源配置科" "$(jqv '.items[2].owner' "$A")"
-eq "sheet: 配合单位 in its own column, quoted comma kept" "设立风险补偿资金|办公室,财务科" "$(jqv '.items[2]|"\(.text)|\(.coop)"' "$A")"
+eq "sheet: 配合单位 in its own column, a list joined by 、" "设立风险补偿资金|办公室、财务科" "$(jqv '.items[2]|"\(.text)|\(.coop)"' "$A")"
 zz-import -o json "$FIX/sheet-en.csv" >"$A"
 eq "sheet: English headers, BOM, CRLF" "Build the platform 2023-03-31 Office" "$(jqv '.items[0]|"\(.text) \(.due) \(.owner)"' "$A")"
+
+# Spreadsheet headers: synonyms, deadlines read as in documents, the
+# header facts from the options, columns mapped or ignored.
+run zz-import --year 2023 -o json "$FIX/sheet-synonyms.csv"
+status "sheet: synonyms" 0
+cp "$TMP/out" "$A"
+has "sheet: an unneeded column is ignored with one warning" "$TMP/err" "sheet-synonyms.csv:1: ignoring column '备注' (map it with --column '备注=FIELD')"
+eq "sheet: 主要责任单位, 协同配合单位, 责任领导, 责任人, 完成期限" \
+    "1.T1|统计科|办公室、财务科|张局长|王芳|2023-12-31|monthly:25|false" \
+    "$(jqv '.items[0]|[.id,.owner,.coop,.leader,.person,.due,.recur,(.ongoing|tostring)]|join("|")' "$A")"
+eq "sheet: 2023年三季度" "2023-09-30" "$(jqv '.items[1].due' "$A")"
+eq "sheet: 长期坚持 is ongoing, due at the year's end" "2023-12-31 true" "$(jqv '.items[2]|"\(.due) \(.ongoing)"' "$A")"
+eq "sheet: no title from the file's name" "" "$(jqv '.doc.title' "$A")"
+run zz-import --year 2023 --title 2023年重点工作任务 --number 'X〔2023〕1号' -o json "$FIX/sheet-synonyms.csv"
+eq "sheet: --title and --number" "2023年重点工作任务|X〔2023〕1号" "$(jqv '.doc|"\(.title)|\(.number)"' "$TMP/out")"
+printf '序号,事项,承担科室,完成时限\n1,建设平台,平台科,年底前\n' >"$TMP/odd.csv"
+run zz-import --year 2023 -n "$TMP/odd.csv"
+status "sheet: unknown headers, the text unmapped" 2
+has "sheet: the error names the headers, what is unmapped and the flag" "$TMP/err" \
+    "odd.csv:1: unknown column '事项', '承担科室'; still unmapped: text (工作任务); map a column with --column '事项=FIELD'"
+run zz-import --year 2023 --column 事项=text --column 承担科室=resp -o json "$TMP/odd.csv"
+status "sheet: --column maps them" 0
+eq "sheet: mapped columns read" "建设平台|平台科|2023-12-31" "$(jqv '.items[0]|"\(.text)|\(.owner)|\(.due)"' "$TMP/out")"
+run zz-import --column 事项 "$TMP/odd.csv"
+status "--column without a field" 2
+has "--column without a field: message" "$TMP/err" "--column: expected 'HEADER=FIELD'"
+run zz-import --column 事项=name "$TMP/odd.csv"
+status "--column with an unknown field" 2
 
 # Bad input: a clear message with file and line, exit 2, nothing written.
 cp -r "$D" "$TMP/before"
@@ -195,7 +223,7 @@ bad "truncated document" "$TMP/trunc.txt" "trunc.txt:81: item 2.T1 has no deadli
 head -70 "$PLAN" >"$TMP/trunc2.txt"
 bad "document cut after a heading" "$TMP/trunc2.txt" "has no tasks or other items (truncated document?)"
 printf '一、指导思想\n认真贯彻落实。\n' >"$TMP/noplan.txt"
-bad "no task force" "$TMP/noplan.txt" "noplan.txt:2: no task force found"
+bad "no plan" "$TMP/noplan.txt" "noplan.txt:2: no plan found: tried numbered items"
 bad "CSV without 完成时限" "$FIX/bad-sheet-nodue.csv" "bad-sheet-nodue.csv:1: missing column 完成时限"
 bad "CSV with 2023-02-30" "$FIX/bad-sheet-date.csv" "bad-sheet-date.csv:3: bad date '2023-02-30'"
 printf '序号,工作任务,完成时限\n1,"建设平台,2023-06-30\n' >"$TMP/quote.csv"
