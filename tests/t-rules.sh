@@ -138,6 +138,14 @@ eq "4: 合计 includes the office's duties" \
     "$(jq '[.rows[] | select(.scope == "group" or .scope == "office") | .due] | add' "$TMP/jun.json")" \
     "$(g "$TMP/jun.json" total "" due)"
 has "4: 合计 says so" "$TMP/jun.txt" "合计（含办公室）"
+# zz-status prints the same completion per task force (one function).
+run zz-status -d "$D" --as-of 2022-06-30
+for k in 1 2 3 4 5 0; do
+	scope=group; [ $k = 0 ] && scope=office
+	want=$(g "$TMP/jun.json" $scope $k rate | awk '{printf "%.1f%%", $1}')
+	got=$(sed -n "s/^-- $k .*; \([0-9.]*%\) complete.*/\1/p" "$TMP/out")
+	eq "4: zz-status's completion of group $k is zz-report's" "$want" "$got"
+done
 
 # ---- 7. text, not bare ids ----
 run $R monthly --month 2022-05

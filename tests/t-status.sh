@@ -85,12 +85,18 @@ st set 0.R1@2022-03 done --date 2022-03-25
 eq "0.R1@2022-03 done" "done,100,2022-03-25" "$(row '0.R1@2022-03' | cut -d, -f5-7)"
 eq "0.R1@2022-04 still todo" "todo,," "$(row '0.R1@2022-04' | cut -d, -f5-7)"
 eq "0.R1 itself still todo" "todo,," "$(row '0.R1' | cut -d, -f5-7)"
+# Completion as zz-report counts it: units due by 05-10 (0.R1@2022-03
+# due 03-25, 0.R1@2022-04 due 04-27, 0.R2@2022-03 due 03-31; not the
+# whole items' rows, not 0.R1@2022-05 due 05-27): 1 done of 3.
 run st -g 0
 has "group summary: counts and completion" "$TMP/out" \
-    "-- 0 领导小组办公室: 6 rows: todo 5, doing 0, done 1, blocked 0, dropped 0; 17% complete"
+    "-- 0 领导小组办公室: 6 rows: todo 5, doing 0, done 1, blocked 0, dropped 0; 33.3% complete: 1 done of 3 due"
+zz-report -d "$D" monthly --month 2022-05 --as-of 2022-05-10 -o json >"$TMP/r.json"
+eq "the same figure as zz-report's" "33.3" \
+    "$(jq -r '.rows[] | select(.scope == "office") | .rate' "$TMP/r.json")"
 st set 0.R2@2022-03 dropped --date 2022-03-31
 run st -g 0
-has "dropped rows leave the base: 1 of 5" "$TMP/out" "dropped 1; 20% complete"
+has "dropped rows leave the base: 1 of 2" "$TMP/out" "dropped 1; 50.0% complete: 1 done of 2 due"
 run st log 0.R1
 eq "log ID shows its occurrences" "0.R1@2022-03" "$(awk 'NR==2 {print $2}' "$TMP/out")"
 run st log -o csv 0.R1@2022-04

@@ -16,11 +16,15 @@ static const struct zz_col show_cols[] = {
 
 struct tally {
 	int n[ZZ_NSTATUS], rows;
+	struct zz_tally fig;	/* the completion zz-report prints too */
+	zz_date asof;
 };
 
+/* unit: a unit of account (an item with a due date, or an occurrence),
+ * not the whole-item row of a recurring one. */
 static void
 show_row(struct zz_table *t, const struct zz_item *it, const char *id,
-    zz_date due, const struct zz_state *st, struct tally *c)
+    zz_date due, const struct zz_state *st, bool unit, struct tally *c)
 {
 	char g[12], d[11], pct[12] = "", rep[11] = "";
 	char *resp = zz_responsible(&plan, it);
@@ -38,6 +42,9 @@ show_row(struct zz_table *t, const struct zz_item *it, const char *id,
 	zz_table_add(t, v);
 	c->n[s]++;
 	c->rows++;
+	if (unit && due != ZZ_NODATE)
+		zz_tally_add(&c->fig, due, s, zz_classify(due, s, ZZ_NODATE,
+		    c->asof), c->asof);
 	free(resp);
 }
 
@@ -51,13 +58,14 @@ show_item(struct zz_table *t, const struct zz_states *s,
 	char id[96];
 	int i, k;
 
-	show_row(t, it, it->id, it->due, zz_state_get(s, it->id), c);
+	show_row(t, it, it->id, it->due, zz_state_get(s, it->id), !*it->recur,
+	    c);
 	k = occurrences(it, s->asof < end ? s->asof : end, occ);
 	for (i = 0; i < k; i++) {
 		snprintf(id, sizeof id, "%s@%04d-%02d", it->id, occ[i].year,
 		    occ[i].month);
 		show_row(t, it, id, occ[i].due,
-		    zz_state_of(s, it->id, occ[i].year, occ[i].month), c);
+		    zz_state_of(s, it->id, occ[i].year, occ[i].month), true, c);
 	}
 }
 
@@ -65,16 +73,16 @@ static void
 show_note(struct zz_table *t, int g, const struct tally *c)
 {
 	struct zz_buf b = {0};
-	int base = c->rows - c->n[ZZ_DROPPED], s;
+	int rate = zz_tally_rate(&c->fig), s;
 
 	zz_buf_printf(&b, _("-- %d %s: %d rows:"), g, zz_group_name(&plan, g),
 	    c->rows);
 	for (s = 0; s < ZZ_NSTATUS; s++)
 		zz_buf_printf(&b, "%s %s %d", s ? "," : "",
 		    zz_status_label((enum zz_status)s), c->n[s]);
-	if (base > 0)
-		zz_buf_printf(&b, _("; %d%% complete"),
-		    (c->n[ZZ_DONE] * 200 + base) / (2 * base));
+	if (rate >= 0)
+		zz_buf_printf(&b, _("; %d.%d%% complete: %d done of %d due"),
+		    rate / 10, rate % 10, c->fig.done, c->fig.due);
 	zz_table_note(t, zz_buf_str(&b));
 	zz_buf_free(&b);
 }
@@ -138,6 +146,7 @@ cmd_show(const struct opts *o, int argc)
 		if (o->group >= 0 && groups[i] != o->group)
 			continue;
 		memset(&c, 0, sizeof c);
+		c.asof = o->c.asof;
 		for (j = 0; j < plan.nitems; j++)
 			if (plan.items[j].group == groups[i] &&
 			    zz_kind_trackable(plan.items[j].kind))
