@@ -368,25 +368,27 @@ zz_group_name(const struct zz_plan *p, int id)
 	return id == 0 ? ZZ_OFFICE_NAME : "";
 }
 
-char *
-zz_responsible(const struct zz_plan *p, const struct zz_item *it)
+/* Whether name is one of the names of list, joined by 、 (or , ; /). */
+static bool
+in_list(const char *list, const char *name)
 {
-	struct zz_buf b = {0};
-	size_t i;
+	size_t n = strlen(name);
+	const char *s = list;
 
-	if (it->owner && *it->owner)
-		return zz_xstrdup(it->owner);
-	for (i = 0; i < p->nmembers; i++) {
-		if (p->members[i].group != it->group ||
-		    strcmp(p->members[i].role, "lead_staff") != 0)
-			continue;
-		if (b.len)
-			zz_buf_puts(&b, "、");
-		zz_buf_puts(&b, p->members[i].name);
+	if (!s || !n)
+		return false;
+	while ((s = strstr(s, name))) {
+		bool start = s == list || s[-1] == ',' || s[-1] == ';' ||
+		    s[-1] == '/' || (s - list >= 3 && !memcmp(s - 3, "、", 3));
+		const char *e = s + n;
+		bool end = !*e || *e == ',' || *e == ';' || *e == '/' ||
+		    !strncmp(e, "、", 3);
+
+		if (start && end)
+			return true;
+		s++;
 	}
-	if (!b.len && it->group == 0)
-		zz_buf_puts(&b, ZZ_OFFICE_NAME);
-	return zz_buf_take(&b);
+	return false;
 }
 
 static const struct zz_person *
@@ -400,36 +402,118 @@ person(const struct zz_plan *p, const char *name)
 	return NULL;
 }
 
-/* Lead and cooperating staff and the lead leader answer for a group's
- * items; so does the unit named as owner, and the owner's head. */
+/* Group g's members in role, joined with 、 into b; how many. */
+static int
+members_in(const struct zz_plan *p, int g, const char *role, struct zz_buf *b)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < p->nmembers; i++) {
+		if (p->members[i].group != g ||
+		    strcmp(p->members[i].role, role) != 0)
+			continue;
+		if (b) {
+			if (b->len)
+				zz_buf_puts(b, "、");
+			zz_buf_puts(b, p->members[i].name);
+		}
+		n++;
+	}
+	return n;
+}
+
+static bool
+member_is(const struct zz_plan *p, int g, const char *role, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nmembers; i++)
+		if (p->members[i].group == g &&
+		    strcmp(p->members[i].role, role) == 0 &&
+		    strcmp(p->members[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+char *
+zz_responsible(const struct zz_plan *p, const struct zz_item *it)
+{
+	struct zz_buf b = {0};
+
+	if (it->person && *it->person)
+		return zz_xstrdup(it->person);
+	if (it->owner && *it->owner)
+		return zz_xstrdup(it->owner);
+	members_in(p, it->group, "lead_staff", &b);
+	if (!b.len && it->group == 0)
+		zz_buf_puts(&b, ZZ_OFFICE_NAME);
+	return zz_buf_take(&b);
+}
+
+char *
+zz_responsible_unit(const struct zz_plan *p, const struct zz_item *it)
+{
+	struct zz_buf b = {0};
+	const struct zz_person *who;
+	size_t i;
+
+	if (it->owner && *it->owner)
+		return zz_xstrdup(it->owner);
+	for (i = 0; i < p->nmembers; i++) {
+		const struct zz_member *m = &p->members[i];
+
+		if (m->group != it->group || strcmp(m->role, "lead_staff") ||
+		    !(who = person(p, m->name)) || !who->unit || !*who->unit ||
+		    in_list(b.s, who->unit))
+			continue;
+		if (b.len)
+			zz_buf_puts(&b, "、");
+		zz_buf_puts(&b, who->unit);
+	}
+	if (!b.len)
+		zz_buf_puts(&b, it->group == 0 ? ZZ_OFFICE_NAME : "未指定");
+	return zz_buf_take(&b);
+}
+
+/* The one rule of who answers for an item (zz.h). */
+static bool
+person_answers(const struct zz_plan *p, const struct zz_item *it,
+    const char *name)
+{
+	const struct zz_person *who = person(p, name);
+
+	if (in_list(it->person, name) || in_list(it->leader, name))
+		return true;
+	if (member_is(p, it->group, "lead_staff", name) ||
+	    member_is(p, it->group, "lead_leader", name))
+		return true;
+	/* the head of the owner unit (the owner given as a name, too) */
+	return it->owner && *it->owner && (strcmp(it->owner, name) == 0 ||
+	    (who && who->unit && strcmp(who->unit, it->owner) == 0));
+}
+
+static bool
+unit_answers(const struct zz_plan *p, const struct zz_item *it,
+    const char *unit)
+{
+	char *u;
+	bool yes;
+
+	if (in_list(it->coop, unit))
+		return true;
+	u = zz_responsible_unit(p, it);
+	yes = strcmp(u, unit) == 0 || in_list(u, unit);
+	free(u);
+	return yes;
+}
+
 bool
 zz_answers_for(const struct zz_plan *p, const struct zz_item *it,
     const char *name, const char *unit)
 {
-	const struct zz_person *who;
-	size_t i;
-
-	if (unit && it->owner && strcmp(it->owner, unit) == 0)
-		return true;
-	if (name && it->owner && strcmp(it->owner, name) == 0)
-		return true;
-	if (name && it->owner && *it->owner && (who = person(p, name)) &&
-	    who->unit && strcmp(who->unit, it->owner) == 0)
-		return true;
-	if (it->owner && *it->owner)
-		return false;
-	for (i = 0; i < p->nmembers; i++) {
-		const struct zz_member *m = &p->members[i];
-
-		if (m->group != it->group || strcmp(m->role, "lead_staff") != 0)
-			continue;
-		if (name && strcmp(m->name, name) == 0)
-			return true;
-		if (unit && (who = person(p, m->name)) && who->unit &&
-		    strcmp(who->unit, unit) == 0)
-			return true;
-	}
-	return false;
+	return (name && person_answers(p, it, name)) ||
+	    (unit && unit_answers(p, it, unit));
 }
 
 /* From 关于印发《组建科技创新“五个工作专班”实施方案》的通知 take the part

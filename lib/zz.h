@@ -332,13 +332,30 @@ long zz_plan_index(struct zz_plan *p, size_t pos);
 const struct zz_group *zz_plan_group(const struct zz_plan *p, int id);
 /* Name of group id ("领导小组办公室" for 0); borrowed. */
 const char *zz_group_name(const struct zz_plan *p, int id);
-/* Who answers for an item: its owner, else its group's lead staff joined
- * with 、.  Caller owns. */
+/* Who answers for an item, one rule for every program:
+ *  - the persons the plan names for it (责任人, the person column) and its
+ *    responsible leaders (责任领导, the leader column);
+ *  - its group's lead staff (牵头人员) and lead bureau leader (牵头局领导);
+ *    for the office's duties (group 0) the office's own staff and leader;
+ *  - the unit it names as owner (牵头单位) and that unit's head (a person
+ *    of people.csv whose unit it is); without an owner, the unit of the
+ *    group's lead staff; and the units named in coop (配合单位).
+ * zz_responsible: the name shown: its persons, else its owner unit, else
+ * its group's lead staff joined with 、 (the office for group 0).  Caller
+ * owns. */
 char *zz_responsible(const struct zz_plan *p, const struct zz_item *it);
-/* Whether name (a person or a unit) answers for it: its owner, its
- * group's members by name, or the units of those people. */
+/* The unit answering for it: its owner, else its group's lead staff's
+ * unit(s), else the office (group 0) or 未指定.  Caller owns. */
+char *zz_responsible_unit(const struct zz_plan *p, const struct zz_item *it);
+/* Whether the person name, or the unit unit, answers for it (either may
+ * be NULL). */
 bool zz_answers_for(const struct zz_plan *p, const struct zz_item *it,
     const char *person, const char *unit);
+/* 0 when person and unit (either may be NULL) are names the plan knows;
+ * else says "--person 'X': no such person in the plan; closest: ..." and
+ * returns -1 (the caller exits 2). */
+int zz_check_who(const struct zz_plan *p, const char *person,
+    const char *unit);
 /* The plan's subject for report titles: 科技创新“五个工作专班”.  Caller owns. */
 char *zz_plan_subject(const struct zz_plan *p);
 

@@ -229,6 +229,12 @@ load(const struct opts *o, struct zz_plan *p, struct zz_states *s)
 	    zz_plan_load(zz_data_dir(o->c.dir), p);
 	if (rc < 0)
 		return -1;
+	/* an unknown name would give an empty list and exit 0: a cron mail
+	 * that never comes */
+	if (zz_check_who(p, o->person, o->unit) < 0) {
+		zz_plan_free(p);
+		return -1;
+	}
 	path = log_path(o, &must);
 	/* a data directory whose log was never started has no reports */
 	if (path && (must || access(path, F_OK) == 0) &&
@@ -443,7 +449,8 @@ sections(struct rows *r)
 		qsort(r->v, r->n, sizeof *r->v, by_section);
 }
 
-/* zz_responsible is the owner when there is one, else it walks every
+/* zz_responsible is the item's persons or its owner when it names them,
+ * else it walks every
  * member for the group's lead staff: that answer is the same for all of a
  * group's items, so it is worked out once per group.  who[0] is for a
  * group the plan does not list (the office), who[1 + i] for groups[i]. */
@@ -459,6 +466,8 @@ responsible(const struct zz_plan *p, const struct zz_item *it,
 	struct zz_item probe;
 	size_t k;
 
+	if (it->person && *it->person)
+		return it->person;
 	if (it->owner && *it->owner)
 		return it->owner;
 	if (!c->who)
@@ -468,7 +477,7 @@ responsible(const struct zz_plan *p, const struct zz_item *it,
 	if (!c->who[k]) {
 		memset(&probe, 0, sizeof probe);
 		probe.group = it->group;
-		probe.owner = "";
+		probe.owner = probe.person = "";
 		c->who[k] = zz_responsible(p, &probe);
 	}
 	return c->who[k];

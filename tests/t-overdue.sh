@@ -132,8 +132,10 @@ run zz-overdue -d "$D" --as-of 2022-04-01 --unit 规划与资源配置科 -o csv
 eq "--unit 规划与资源配置科" "2.P1 4.P1" "$(ids)"
 run zz-overdue -d "$D" --as-of 2022-04-01 --unit 领导小组办公室 -o csv
 eq "--unit 领导小组办公室 owns the duties" "0.R1@2022-03 0.R2@2022-03" "$(ids)"
+# An unknown name is an error, not an empty list (cron would never mail).
 run zz-overdue -d "$D" --as-of 2022-04-01 --person 无此人 -o csv
-status "--person nobody: nothing" 0
+status "--person nobody" 2
+eq "--person nobody: nothing on stdout" "" "$(cat "$TMP/out")"
 run zz-overdue -d "$D" --as-of 2022-04-01 -g 3 -o csv
 eq "-g 3" "3.P1" "$(ids)"
 run zz-overdue -d "$D" --as-of 2022-04-01 -g 0 -o csv

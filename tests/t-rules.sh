@@ -162,3 +162,37 @@ script -qc "COLUMNS=100 $ZZ_BIN/zz-report -d $D monthly --month 2022-06" /dev/nu
     >"$TMP/tty" 2>&1
 hasnt "7: a terminal gets it cut to its width" "$TMP/tty" "$(printf '%s' "$long" | tail -c 60)"
 has "7: cut with …" "$TMP/tty" "…"
+
+# ---- 6. whose: one definition in the library ----
+printf 'date,id,status,progress,note,by\n' >"$TMP/empty.csv"
+O="zz-overdue -d $D -s $TMP/empty.csv"
+ids() { cut -d, -f1 "$TMP/out" | tail -n +2 | tr '\n' ' ' | sed 's/ $//'; }
+# 赵晓煜 is group 1's lead bureau leader (牵头局领导).
+run $O --as-of 2023-01-01 --person 赵晓煜 -o csv
+status "6: --person 赵晓煜" 1
+g1=$($O --as-of 2023-01-01 -g 1 -o csv | cut -d, -f1 | tail -n +2 | tr '\n' ' ' | sed 's/ $//')
+eq "6: the lead bureau leader answers for the task force's items" "$g1" "$(ids)"
+# 刘玉栋 is the office's lead staff: its duties are his, beside group 3's
+# items (he is its lead staff) and 1.M3 (his section owns it).
+run $O --as-of 2022-04-01 --person 刘玉栋 -o csv
+eq "6: the office's staff answer for the office's duties" \
+    "0.R1@2022-03 0.R2@2022-03 3.P1" "$(ids)"
+run $O --as-of 2023-01-01 --person 刘玉栋 -o csv
+has "6: the head of the owner unit answers for what it owns" "$TMP/out" "1.M3,"
+hasnt "6: not group 2's items" "$TMP/out" "2.P1,"
+run $O --as-of 2023-01-01 --unit 人才与成果科 -o csv
+has "6: --unit: what the unit owns" "$TMP/out" "1.M1,"
+# The plan's own 责任人 column (the person column of items.csv).
+zz-import -o json "$D" | jq '(.items[] | select(.id == "2.T1") | .person) = "甘宁"' \
+    >"$TMP/p.json"
+run zz-overdue -p "$TMP/p.json" -s "$TMP/empty.csv" --as-of 2023-01-01 --person 甘宁 -o csv
+eq "6: the person the plan names for an item" "2.T1" "$(ids)"
+eq "6: zz-overdue shows that person" "甘宁" \
+    "$(awk -F, '$1 == "2.T1" {print $7}' "$TMP/out")"
+# Unknown names: exit 2 with the closest names, never an empty list.
+run $O --person 赵小煜
+status "6: an unknown --person" 2
+has "6: with the closest names" "$TMP/err" "closest: 赵晓煜"
+run $O --unit 人才科
+status "6: an unknown --unit" 2
+has "6: with the closest units" "$TMP/err" "人才与成果科"
