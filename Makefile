@@ -48,7 +48,13 @@ REPLAY = $(patsubst fuzz/%.c,$(O)tests/replay/%,$(FUZZ_SRC))
 PO = $(wildcard po/*.po)
 MO = $(patsubst po/%.po,$(O)locale/%/LC_MESSAGES/zz.mo,$(PO))
 
-all: deps $(PROGS) $(MO)
+all: deps $(PROGS) $(MO) $(O)completion/_zz
+
+# zsh's completion: the bash one behind a header (completion/_zz.head).
+$(O)completion/_zz: completion/_zz.head completion/zz.bash
+	@mkdir -p $(@D)
+	{ cat completion/_zz.head completion/zz.bash; \
+	    echo '_bash_complete -F _zz_complete'; } >$@
 
 $(O)locale/%/LC_MESSAGES/zz.mo: po/%.po .deps-ok
 	@mkdir -p $(@D)
@@ -95,7 +101,7 @@ $(O)tests/replay/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/replay.c $(O)lib/libzz.a
 	    fuzz/replay.c $(LIBS)
 
 # Everything the test suite runs.
-build: deps $(PROGS) $(MO) $(UNIT) $(O)tests/fault/inject.so $(REPLAY)
+build: deps $(PROGS) $(MO) $(O)completion/_zz $(UNIT) $(O)tests/fault/inject.so $(REPLAY)
 
 check: build deps-test
 	@sh tests/run.sh
@@ -108,16 +114,25 @@ install: all
 	for m in $(MO); do l=$${m#$(O)locale/}; \
 	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$${l%/*} && \
 	    cp -f $$m $(DESTDIR)$(LOCALEDIR)/$$l; done
+	mkdir -p $(DESTDIR)$(COMPLETIONDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	cp -f completion/zz.bash $(DESTDIR)$(COMPLETIONDIR)/zz-status
+	for p in zz-import zz-overdue zz-report; do \
+	    ln -sf zz-status $(DESTDIR)$(COMPLETIONDIR)/$$p; done
+	cp -f $(O)completion/_zz $(DESTDIR)$(ZSHCOMPDIR)/_zz
 
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$${p#bin/}; done
 	for m in $(MAN1); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${m#man/}; done
 	for m in $(MAN5); do rm -f $(DESTDIR)$(MANPREFIX)/man5/$${m#man/}; done
 	for m in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${m#$(O)locale/}; done
+	for p in zz-status zz-import zz-overdue zz-report; do \
+	    rm -f $(DESTDIR)$(COMPLETIONDIR)/$$p; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_zz
 
 clean:
 	rm -f lib/*.o lib/libzz.a bin/zz-* .deps-ok
 	rm -rf tests/unit/bin tests/tmp tests/fault/*.so tests/replay build locale
+	rm -f completion/_zz
 
 # ---- hardening: sanitizers, valgrind, fuzzing, lint (issue 6) ----
 

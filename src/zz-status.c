@@ -23,7 +23,7 @@ static const unsigned allowed[NCMDS] = {
 };
 
 enum { O_BY = ZZ_OPT_FIRST_FREE, O_DATE, O_HELP, O_REPAIR, O_MONTH,
-	O_DIR };
+	O_DIR, O_COMPLETE };
 
 const char *dir;
 struct zz_plan plan;
@@ -120,6 +120,8 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{"as-of", required_argument, NULL, ZZ_OPT_ASOF},
 		{"by", required_argument, NULL, O_BY},
+		/* not in -h: for completion/zz.bash */
+		{"complete", required_argument, NULL, O_COMPLETE},
 		ZZ_LONGOPT_CSV_SAFE,
 		{"date", required_argument, NULL, O_DATE},
 		{"dir", required_argument, NULL, O_DIR},
@@ -176,6 +178,9 @@ main(int argc, char *argv[])
 			o.month = optarg;
 			o.given |= G_MONTH;
 			break;
+		case O_COMPLETE:
+			o.complete = optarg;
+			break;
 		case O_DIR:
 			o.outdir = optarg;
 			o.given |= G_DIR;
@@ -201,6 +206,14 @@ main(int argc, char *argv[])
 	if (o.c.fmt < 0)
 		o.c.fmt = ZZ_FMT_TEXT;
 	dir = zz_data_dir(o.c.dir);
+	if (o.complete) {
+		/* the commands are offered also where no data directory is */
+		if (zz_plan_load(dir, &plan) < 0)
+			zz_plan_free(&plan);
+		rc = cmd_complete(o.complete, cmdnames, NCMDS);
+		zz_plan_free(&plan);
+		return zz_finish(rc);
+	}
 	if (zz_plan_load(dir, &plan) < 0)
 		return zz_finish(ZZ_EXIT_ERR);
 	switch (cmd) {

@@ -3,13 +3,18 @@
 # chromium and a Chinese font (tests/t-report.sh renders the HTML report
 # headless); LibreOffice's writer, poppler's pdfinfo/pdftoppm/pdftotext
 # and python3-docx (tests/t-docx.sh reads the Word report back and
-# renders it), cmark-gfm (tests/t-md.sh).
+# renders it), cmark-gfm (tests/t-md.sh); python3-openpyxl (tests/t-sheet.sh
+# fills a sheet as a person would) and zsh (tests/t-complete.sh).
 # Installs the missing ones with apt-get; exits non-zero when it cannot,
 # so that `make check` fails rather than skipping those tests.
 set -u
 need=
 command -v jq >/dev/null 2>&1 || need="$need jq"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
+# the sheets' round trip fills an .xlsx as a person would (tests/t-sheet.sh)
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need="$need python3-openpyxl"
+# zsh's completion is tested too (tests/t-complete.sh)
+command -v zsh >/dev/null 2>&1 || need="$need zsh"
 command -v soffice >/dev/null 2>&1 || need="$need libreoffice-writer-nogui"
 command -v pdftoppm >/dev/null 2>&1 || need="$need poppler-utils"
 # The CommonMark reference parser: tests/t-md.sh reads -o md back.
@@ -28,6 +33,8 @@ for p in $need; do
 	poppler-utils) c=pdftoppm ;;
 	python3-docx) /usr/bin/python3 -c 'import docx' && continue
 		echo "deps-test: python3-docx still missing" >&2; exit 1 ;;
+	python3-openpyxl) /usr/bin/python3 -c 'import openpyxl' && continue
+		echo "deps-test: python3-openpyxl still missing" >&2; exit 1 ;;
 	*) c=$p ;;
 	esac
 	command -v "$c" >/dev/null 2>&1 ||

@@ -26,6 +26,7 @@ struct opts {
 	bool repair;		/* fsck --repair */
 	const char *month;	/* sheet --month */
 	const char *outdir;	/* sheet --dir */
+	const char *complete;	/* --complete WHAT */
 };
 
 extern const char *dir;		/* the data directory */
@@ -58,6 +59,9 @@ int cmd_show(const struct opts *o, int argc);
 int cmd_log(const struct opts *o, int argc, char **argv);
 int cmd_fsck(const struct opts *o, int argc);
 int cmd_sheet(const struct opts *o, int argc);
+/* complete.c: --complete WHAT (commands, ids, occurrences, groups, people,
+ * units, statuses), the words of shell completion, one a line. */
+int cmd_complete(const char *what, const char *const *cmds, int ncmds);
 
 /* xlsx.c: reading a filled-in sheet */
 /* Whether the len bytes at s are a zip archive, as an .xlsx is. */
