@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +21,72 @@ umask_get(void)
 	return m;
 }
 
+/*
+ * Temp files not yet renamed or removed, so that no exit leaves one
+ * behind: exit() (zz_die) and the signals that end a program by default
+ * remove them first.  Only kill -9 can leave one (fsck names it).
+ */
+#define LIVE 32
+static char *volatile live[LIVE];
+
+static void
+remove_live(void)
+{
+	int i;
+
+	for (i = 0; i < LIVE; i++)
+		if (live[i])
+			unlink(live[i]);
+}
+
+static void
+on_signal(int sig)
+{
+	remove_live();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+remember(char *tmp)
+{
+	static const int sigs[] = {SIGHUP, SIGINT, SIGTERM, SIGPIPE};
+	static bool armed;
+	struct sigaction sa, old;
+	size_t k;
+	int i;
+
+	if (!armed) {
+		armed = true;
+		atexit(remove_live);
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		for (k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+			if (sigaction(sigs[k], NULL, &old) == 0 &&
+			    old.sa_handler == SIG_DFL)
+				sigaction(sigs[k], &sa, NULL);
+	}
+	for (i = 0; i < LIVE; i++)
+		if (!live[i]) {
+			live[i] = tmp;
+			return;
+		}
+}
+
+/* Forget a's temp file (renamed or removed) and free its names. */
+static void
+release(struct zz_afile *a)
+{
+	int i;
+
+	for (i = 0; i < LIVE; i++)
+		if (live[i] == a->tmp)
+			live[i] = NULL;
+	free(a->path), free(a->tmp);
+	a->path = a->tmp = NULL;
+}
+
 int
 zz_afile_open(struct zz_afile *a, const char *path)
 {
@@ -34,12 +101,13 @@ zz_afile_open(struct zz_afile *a, const char *path)
 		free(a->path), free(a->tmp);
 		return -1;
 	}
+	remember(a->tmp);
 	fchmod(fd, 0666 & ~umask_get());
 	if (!(a->f = fdopen(fd, "w"))) {
 		zz_warn("%s: %s", a->tmp, strerror(errno));
 		close(fd);
 		unlink(a->tmp);
-		free(a->path), free(a->tmp);
+		release(a);
 		return -1;
 	}
 	return 0;
@@ -87,8 +155,7 @@ zz_afile_commit(struct zz_afile *a)
 		return -1;
 	}
 	sync_dir(a->path);
-	free(a->path), free(a->tmp);
-	a->path = a->tmp = NULL;
+	release(a);
 	return 0;
 }
 
@@ -153,8 +220,7 @@ zz_afile_commit_all(struct zz_afile *a, int n)
 		free(old[i]);
 		if (i >= done)
 			unlink(a[i].tmp);
-		free(a[i].path), free(a[i].tmp);
-		a[i].path = a[i].tmp = NULL;
+		release(&a[i]);
 	}
 	if (done > 0)
 		sync_dir(first);
@@ -172,6 +238,5 @@ zz_afile_abort(struct zz_afile *a)
 	a->f = NULL;
 	if (a->tmp)
 		unlink(a->tmp);
-	free(a->path), free(a->tmp);
-	a->path = a->tmp = NULL;
+	release(a);
 }

@@ -132,8 +132,8 @@ write_all_or_undo(int fd, const char *path, const char *lines, size_t len,
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		err = errno;
-	else if ((size_t)n != len)
-		err = ENOSPC;	/* a short write: the disk or a limit is full */
+	else if ((size_t)n != len)	/* the rest says why: full, or a limit */
+		err = write(fd, lines + n, len - (size_t)n) < 0 ? errno : ENOSPC;
 	else if (fsync(fd) < 0)
 		err = errno;
 	if (!err)
@@ -145,6 +145,29 @@ write_all_or_undo(int fd, const char *path, const char *lines, size_t len,
 		zz_warn("%s: write failed: %s (nothing written)", path,
 		    strerror(err));
 	return -1;
+}
+
+/* Nothing a reader would refuse, or a terminal would run, is written:
+ * each line keeps the byte rules of a note (zz_text_check). */
+static int
+check_lines(const char *path, const char *lines, size_t len)
+{
+	const char *p = lines, *e = lines + len, *nl, *why;
+	size_t n, at;
+
+	for (; p < e; p = nl + 1) {
+		if (!(nl = memchr(p, '\n', (size_t)(e - p)))) {
+			zz_warn("%s: not a whole line: nothing written", path);
+			return -1;
+		}
+		n = (size_t)(nl - p);
+		if ((at = zz_text_check(p, n, ZZ_TEXT_TAB, &why)) != n) {
+			zz_warn("%s: %s (byte 0x%02x) in a line to append: "
+			    "nothing written", path, why, (unsigned char)p[at]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 int
@@ -159,7 +182,7 @@ zz_log_append(const char *dir, const char *lines, size_t len)
 	if (check_dir(dir) < 0)
 		return -1;
 	path = zz_log_path(dir);
-	if ((fd = open_locked(path)) < 0)
+	if (check_lines(path, lines, len) < 0 || (fd = open_locked(path)) < 0)
 		goto out;
 	if (fstat(fd, &st) < 0) {
 		zz_warn("%s: %s", path, strerror(errno));

@@ -103,17 +103,19 @@ utf8_quick(const unsigned char *s, size_t n)
 static int
 check_line(struct reader *r, const char *s, size_t n)
 {
+	const char *why;
 	size_t bad;
 
 	if (memchr(s, '\0', n)) {
 		zz_fwarn(r->name, r->line, "NUL byte in text (binary file?)");
 		return -1;
 	}
+	/* the byte rules every writer keeps (zz_text_check), less the one
+	 * on control characters, which text output shows as escapes */
 	if (!utf8_quick((const unsigned char *)s, n) &&
-	    (bad = zz_utf8_check(s, n)) != n) {
-		zz_fwarn(r->name, r->line, "invalid UTF-8 (byte 0x%02x at "
-		    "column %zu); the file must be UTF-8", (unsigned char)s[bad],
-		    bad + 1);
+	    (bad = zz_text_check(s, n, ZZ_TEXT_CTRL, &why)) != n) {
+		zz_fwarn(r->name, r->line, "%s (byte 0x%02x at column %zu); the "
+		    "file must be UTF-8", why, (unsigned char)s[bad], bad + 1);
 		return -1;
 	}
 	return 0;

@@ -1,5 +1,7 @@
 /* err.c: one error style for every program. */
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,11 +9,29 @@
 
 const char *zz_prog = "zz";
 
+/* fds 0-2 open, on /dev/null if they were closed: else the first file a
+ * program opens becomes its stderr (or stdout), and its messages land in
+ * a data file. */
+static void
+std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY) < 0)
+			abort();	/* no way to say so */
+}
+
 void
 zz_setprog(const char *argv0)
 {
 	const char *s = strrchr(argv0, '/');
 
+	std_fds();
+	/* a file size limit (ulimit -f) gives EFBIG, reported and undone,
+	 * rather than killing a writer half-way */
+	signal(SIGXFSZ, SIG_IGN);
 	zz_prog = s ? s + 1 : argv0;
 	zz_i18n_init();
 }
@@ -67,14 +87,23 @@ zz_vfwarn(const char *file, long line, const char *fmt, va_list ap)
 		hold(held, file, line, fmt, ap);
 		return;
 	}
+	char *msg;
+
+	if (vasprintf(&msg, fmt, ap) < 0) {
+		fprintf(stderr, "%s: out of memory\n", zz_prog);
+		exit(ZZ_EXIT_ERR);
+	}
 	fflush(stdout);
 	fprintf(stderr, "%s: ", zz_prog);
 	if (file && line > 0)
 		fprintf(stderr, "%s:%ld: ", file, line);
 	else if (file)
 		fprintf(stderr, "%s: ", file);
-	vfprintf(stderr, fmt, ap);
+	/* what a message quotes from a file or an argument may hold escape
+	 * sequences: shown, never sent to the terminal */
+	zz_put_visible(stderr, msg, true);
 	fputc('\n', stderr);
+	free(msg);
 }
 
 void

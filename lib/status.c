@@ -256,15 +256,19 @@ const struct zz_state *
 zz_state_of(const struct zz_states *s, const char *item_id, int year,
     int month)
 {
-	const struct zz_state *st;
-	char occ[64];
+	const struct zz_state *st = NULL;
+	char buf[64], *occ = buf;
+	size_t n = strlen(item_id) + 32;	/* "@YYYY-MM", any int */
 
 	if (year > 0) {
-		snprintf(occ, sizeof occ, "%s@%04d-%02d", item_id, year, month);
-		if ((st = zz_state_get(s, occ)))
-			return st;
+		if (n > sizeof buf)	/* ids have no length limit */
+			occ = zz_xmalloc(n);
+		snprintf(occ, n, "%s@%04d-%02d", item_id, year, month);
+		st = zz_state_get(s, occ);
+		if (occ != buf)
+			free(occ);
 	}
-	return zz_state_get(s, item_id);
+	return st ? st : zz_state_get(s, item_id);
 }
 
 void
@@ -273,4 +277,59 @@ zz_states_free(struct zz_states *s)
 	zz_map_free(&s->map, free_state);
 	free(s->item);
 	s->item = NULL;
+}
+
+/*
+ * Reports of ids the plan lacks count for nothing: say so, so that a
+ * mistyped id in the log, or a report a re-import left behind, is not
+ * taken for "nothing late".  The first few by line (of each id's latest
+ * report), then a count.
+ */
+struct stray {
+	long line;
+	const char *id;
+};
+
+static int
+by_line(const void *a, const void *b)
+{
+	const struct stray *x = a, *y = b;
+
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+#define STRAYS_SHOWN 10
+
+void
+zz_warn_strays(const struct zz_states *s, const struct zz_plan *p,
+    const char *name)
+{
+	const struct zz_map *m = &s->map;
+	struct stray *v = NULL;
+	size_t i, n = 0;
+	int y, mon;
+
+	for (i = 0; i < m->cap; i++) {
+		const char *id = m->keys[i], *at;
+
+		if (!id)
+			continue;
+		at = strchr(id, '@');
+		if (at && zz_plan_item_n(p, id, (size_t)(at - id)) &&
+		    zz_parse_month(at + 1, &y, &mon) == 0)
+			continue;	/* an occurrence */
+		v = zz_xreallocarray(v, n + 1, sizeof *v);
+		v[n].line = ((const struct zz_state *)m->vals[i])->line;
+		v[n++].id = id;
+	}
+	if (n > 0)
+		qsort(v, n, sizeof *v, by_line);
+	for (i = 0; i < n && i < STRAYS_SHOWN; i++)
+		zz_fwarn(name, v[i].line, "warning: '%s' is not an item of "
+		    "the plan nor an occurrence of one (ID@YYYY-MM); its "
+		    "reports are ignored", v[i].id);
+	if (n > STRAYS_SHOWN)
+		zz_fwarn(name, 0, "warning: %zu more ids are not items of the "
+		    "plan", n - STRAYS_SHOWN);
+	free(v);
 }

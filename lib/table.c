@@ -171,6 +171,28 @@ text_row(struct zz_table *t, FILE *f, const char *const *v, const int *w,
 	putc('\n', f);
 }
 
+/* Text goes to a terminal: control characters in a cell (a note written
+ * before they were refused) are shown as escapes, never run. */
+static void
+make_visible(struct zz_table *t)
+{
+	size_t r;
+	int i;
+
+	for (r = 0; r < t->n; r++) {
+		char **cell = t->rows[r] ? t->rows[r] : &t->notes[r];
+		int n = t->rows[r] ? t->ncols : 1;
+
+		for (i = 0; i < n; i++)
+			if (zz_needs_visible(cell[i])) {
+				char *v = zz_visible(cell[i]);
+
+				free(cell[i]);
+				cell[i] = v;
+			}
+	}
+}
+
 static void
 print_text(struct zz_table *t, FILE *f)
 {
@@ -179,6 +201,7 @@ print_text(struct zz_table *t, FILE *f)
 	int limit = zz_term_width(f), i;
 	size_t r;
 
+	make_visible(t);
 	if (zz_lang_zh())
 		in_chinese(t);
 	widths(t, w, limit);

@@ -211,3 +211,109 @@ zz_to_utf8(const char *s, size_t n, const char *encoding, size_t *outlen)
 	*outlen = (size_t)(o - out);
 	return out;
 }
+
+/* A control character: C0 but tab where tabs may be, DEL, and C1. */
+static bool
+is_ctrl(unsigned cp, bool tab)
+{
+	return (cp < 0x20 && !(tab && cp == '\t')) || (cp >= 0x7f && cp < 0xa0);
+}
+
+size_t
+zz_text_check(const char *s, size_t n, unsigned rules, const char **why)
+{
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i];
+			k = 1;
+		} else if ((k = zz_utf8_decode(s + i, n - i, &cp)) < 0) {
+			*why = "invalid UTF-8";
+			return i;
+		}
+		if (cp == 0) {
+			*why = "NUL byte in text";
+			return i;
+		}
+		if (!(rules & ZZ_TEXT_CTRL) && is_ctrl(cp, rules & ZZ_TEXT_TAB)) {
+			*why = "control character";
+			return i;
+		}
+		i += (size_t)k;
+	}
+	*why = NULL;
+	return n;
+}
+
+char *
+zz_visible(const char *s)
+{
+	struct zz_buf b = {0};
+	size_t n = strlen(s), i = 0;
+	unsigned cp;
+	int k;
+
+	while (i < n) {
+		if ((k = zz_utf8_decode(s + i, n - i, &cp)) < 0) {
+			zz_buf_printf(&b, "\\x%02x", (unsigned char)s[i]);
+			i++;
+			continue;
+		}
+		if (cp == '\\' || !is_ctrl(cp, false))
+			zz_buf_add(&b, s + i, (size_t)k);
+		else if (cp == '\t')
+			zz_buf_puts(&b, "\\t");
+		else if (cp == '\n')
+			zz_buf_puts(&b, "\\n");
+		else if (cp == '\r')
+			zz_buf_puts(&b, "\\r");
+		else if (cp < 0x80)
+			zz_buf_printf(&b, "\\x%02x", cp);
+		else
+			zz_buf_printf(&b, "\\u%04x", cp);
+		i += (size_t)k;
+	}
+	return b.s ? zz_buf_take(&b) : zz_xstrdup("");
+}
+
+bool
+zz_needs_visible(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	bool high = false;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f ||
+		    (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))	/* C1 */
+			return true;
+		high |= *p >= 0x80;
+	}
+	return high && zz_utf8_check(s, strlen(s)) != strlen(s);
+}
+
+void
+zz_put_visible(FILE *f, const char *s, bool lines)
+{
+	const char *nl;
+	char *part, *v;
+
+	if (!zz_needs_visible(s)) {
+		fputs(s, f);
+		return;
+	}
+	if (lines && (nl = strchr(s, '\n'))) {
+		part = zz_xstrndup(s, (size_t)(nl - s));
+		zz_put_visible(f, part, false);
+		free(part);
+		putc('\n', f);
+		zz_put_visible(f, nl + 1, true);
+		return;
+	}
+	v = zz_visible(s);
+	fputs(v, f);
+	free(v);
+}

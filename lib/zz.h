@@ -111,6 +111,21 @@ int zz_width(const char *s);		/* columns of a whole string */
 char *zz_fit(const char *s, int width);
 /* Print s padded with spaces to width columns (right-aligned if right). */
 void zz_pad(FILE *f, const char *s, int width, bool right);
+/* The byte rules of every field of a data file (zz-data(5)): valid UTF-8,
+ * no NUL, and no control character (C0, DEL, C1) unless rules allow:
+ * ZZ_TEXT_TAB a tab (a note), ZZ_TEXT_CTRL any (what a reader takes from
+ * a file written before the rule).  Writers check with the rules of the
+ * field, readers with ZZ_TEXT_CTRL.  Returns n, or the offset of the
+ * first bad byte with *why set to what is wrong (static). */
+enum { ZZ_TEXT_TAB = 1, ZZ_TEXT_CTRL = 2 };
+size_t zz_text_check(const char *s, size_t n, unsigned rules,
+    const char **why);
+/* s for a terminal: control characters as visible escapes (\x1b, \t,
+ * \n, \u0085) and invalid bytes as \xNN.  Caller owns. */
+char *zz_visible(const char *s);
+bool zz_needs_visible(const char *s);	/* zz_visible would change s */
+/* fputs s made visible; lines: its newlines kept as they are. */
+void zz_put_visible(FILE *f, const char *s, bool lines);
 /* Convert text in a legacy encoding (e.g. "GB18030") to UTF-8; NULL on failure. */
 char *zz_to_utf8(const char *s, size_t n, const char *encoding, size_t *outlen);
 
@@ -485,6 +500,10 @@ const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 const struct zz_state *zz_state_item(const struct zz_states *s,
     const struct zz_plan *p, size_t i);
 void zz_states_free(struct zz_states *s);
+/* Warn (as name:line) of the ids in s that are neither items of p nor
+ * occurrences of one: their reports count for nothing. */
+void zz_warn_strays(const struct zz_states *s, const struct zz_plan *p,
+    const char *name);
 /* State of an item or occurrence id: the occurrence's own report, else
  * the whole item's.  NULL when never reported. */
 const struct zz_state *zz_state_of(const struct zz_states *s,

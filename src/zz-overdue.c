@@ -160,61 +160,6 @@ log_path(const struct opts *o, bool *must_exist)
 	return zz_xasprintf("%s/status.csv", zz_data_dir(o->c.dir));
 }
 
-/*
- * Reports of ids the plan lacks count for nothing: say so, as zz-report
- * does, so that a mistyped id in the log is not taken for "nothing
- * late".  The first few by line (of each id's latest report), then a
- * count.
- */
-struct stray {
-	long line;
-	const char *id;
-};
-
-static int
-by_line(const void *a, const void *b)
-{
-	const struct stray *x = a, *y = b;
-
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
-#define STRAYS_SHOWN 10
-
-static void
-warn_strays(const struct zz_states *s, const struct zz_plan *p,
-    const char *name)
-{
-	const struct zz_map *m = &s->map;
-	struct stray *v = NULL;
-	size_t i, n = 0;
-	int y, mon;
-
-	for (i = 0; i < m->cap; i++) {
-		const char *id = m->keys[i], *at;
-
-		if (!id)
-			continue;
-		at = strchr(id, '@');
-		if (at && zz_plan_item_n(p, id, (size_t)(at - id)) &&
-		    zz_parse_month(at + 1, &y, &mon) == 0)
-			continue;	/* an occurrence */
-		v = zz_xreallocarray(v, n + 1, sizeof *v);
-		v[n].line = ((const struct zz_state *)m->vals[i])->line;
-		v[n++].id = id;
-	}
-	if (n > 0)
-		qsort(v, n, sizeof *v, by_line);
-	for (i = 0; i < n && i < STRAYS_SHOWN; i++)
-		zz_fwarn(name, v[i].line, "warning: '%s' is not an item of "
-		    "the plan nor an occurrence of one (ID@YYYY-MM); its "
-		    "reports are ignored", v[i].id);
-	if (n > STRAYS_SHOWN)
-		zz_fwarn(name, 0, "warning: %zu more ids are not items of the "
-		    "plan", n - STRAYS_SHOWN);
-	free(v);
-}
-
 /* The plan, then the log looked up in it (a long log in two halves at
  * once). */
 static int
@@ -239,7 +184,7 @@ load(const struct opts *o, struct zz_plan *p, struct zz_states *s)
 	/* a data directory whose log was never started has no reports */
 	if (path && (must || access(path, F_OK) == 0) &&
 	    (rc = zz_states_load_plan(s, path, p, o->c.asof)) == 0)
-		warn_strays(s, p, strcmp(path, "-") ? path : "<stdin>");
+		zz_warn_strays(s, p, strcmp(path, "-") ? path : "<stdin>");
 	free(path);
 	if (rc < 0)
 		zz_plan_free(p);

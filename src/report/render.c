@@ -54,14 +54,15 @@ print_text(const struct rdoc *d, FILE *f)
 
 		switch (b->t) {
 		case B_TITLE:
-			fprintf(f, "%s\n", b->text);
+		case B_P:
+			zz_put_visible(f, b->text, true);	/* no escapes run */
+			putc('\n', f);
 			break;
 		case B_H2:
 		case B_H3:
-			fprintf(f, "\n%s\n", b->text);
-			break;
-		case B_P:
-			fprintf(f, "%s\n", b->text);
+			putc('\n', f);
+			zz_put_visible(f, b->text, true);
+			putc('\n', f);
 			break;
 		case B_TABLE:
 			text_table(b->tab, f);

@@ -104,6 +104,21 @@ one_line(char *s)
 	*w = '\0';
 }
 
+int
+check_bytes(const char *what, const char *s, unsigned rules, char *why,
+    size_t n)
+{
+	size_t len = strlen(s), at;
+	const char *msg;
+
+	if ((at = zz_text_check(s, len, rules, &msg)) == len)
+		return 0;
+	snprintf(why, n, "%s: %s (byte 0x%02x at byte %zu); reports are "
+	    "UTF-8 text%s", what, msg, (unsigned char)s[at], at + 1,
+	    rules & ZZ_TEXT_TAB ? " (a tab aside)" : "");
+	return -1;
+}
+
 /* Check one report, f = date,id,status,progress,note,by (trimmed in
  * place), and write it to out in the log's form: status in English,
  * progress as a bare number, 100 for done when none is given.  Returns 0,
@@ -152,7 +167,10 @@ check_report(char **f, FILE *out, char *why, size_t n)
 	v[4] = note = zz_xstrdup(f[4]);
 	v[5] = by = zz_xstrdup(f[5]);
 	one_line(note), one_line(by);
-	if (zz_report_parse((char **)v, 6, &r, &msg) < 0) {
+	if (check_bytes("note", note, ZZ_TEXT_TAB, why, n) < 0 ||
+	    check_bytes("by", by, 0, why, n) < 0) {
+		rc = -1;
+	} else if (zz_report_parse((char **)v, 6, &r, &msg) < 0) {
 		snprintf(why, n, "%s", msg);	/* not reached: checked above */
 		rc = -1;
 	} else {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "status.h"
@@ -38,11 +39,36 @@ on_fsck_row(void *ctx, char **f, int n, long line)
 	if (zz_report_parse(f, n, &r, &msg) < 0) {
 		zz_fwarn(c->name, line, "%s", msg);
 		c->problems++;
-	} else if (!check_id(r.id, why, sizeof why)) {
+	} else if (!check_id(r.id, why, sizeof why) ||
+	    check_bytes("note", r.note, ZZ_TEXT_TAB, why, sizeof why) < 0 ||
+	    check_bytes("by", r.by, 0, why, sizeof why) < 0) {
 		zz_fwarn(c->name, line, "%s", why);
 		c->problems++;
 	}
 	return 0;
+}
+
+/* Open and lock the log, and make sure it is still the file at path:
+ * one replaced while we waited for the lock is opened again. */
+static int
+lock_log(const char *path)
+{
+	struct stat a, b;
+	int fd;
+
+	for (;;) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
+		    flock(fd, LOCK_EX) < 0 || fstat(fd, &a) < 0) {
+			zz_warn("%s: cannot lock: %s", path, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		if (stat(path, &b) == 0 && a.st_ino == b.st_ino &&
+		    a.st_dev == b.st_dev)
+			return fd;
+		close(fd);
+	}
 }
 
 /* Cut the torn last line: the good part goes to a temporary file that
@@ -58,13 +84,8 @@ repair(const char *path)
 	char *s, *cut;
 	int fd, rc = -1;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 ||
-	    flock(fd, LOCK_EX) < 0) {
-		zz_warn("%s: cannot lock: %s", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if ((fd = lock_log(path)) < 0)
 		return -1;
-	}
 	/* zz_log_read takes its own shared lock on another descriptor, which
 	 * would wait for ours: read the bytes here instead */
 	{

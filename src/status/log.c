@@ -48,7 +48,27 @@ struct history {
 	zz_date asof;
 	struct entry *e;
 	size_t n, cap;
+	struct zz_states strays;	/* reports on ids the plan lacks */
 };
+
+/* A report on an id the plan lacks, for zz_warn_strays. */
+static void
+note_stray(struct history *h, const struct zz_report *r)
+{
+	const char *at = strchr(r->id, '@');
+	size_t n = at ? (size_t)(at - r->id) : strlen(r->id);
+	struct zz_state **slot;
+	int y, m;
+
+	if (zz_plan_item_n(&plan, r->id, n) &&
+	    (!at || zz_parse_month(at + 1, &y, &m) == 0))
+		return;
+	slot = (struct zz_state **)zz_map_slot(&h->strays.map, r->id,
+	    strlen(r->id), NULL);
+	if (!*slot)
+		*slot = zz_xcalloc(1, sizeof **slot);
+	(*slot)->line = r->line;
+}
 
 /* An id without @ also matches its occurrences. */
 static bool
@@ -77,6 +97,7 @@ on_history(void *ctx, const struct zz_report *r)
 
 	if (r->date > h->asof || !wanted(h, r->id))
 		return 0;
+	note_stray(h, r);
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 256;
 		h->e = zz_xreallocarray(h->e, h->cap, sizeof *h->e);
@@ -108,7 +129,7 @@ cmp_entry(const void *a, const void *b)
 int
 cmd_log(const struct opts *o, int argc, char **argv)
 {
-	struct history h = {argv, argc, ZZ_NODATE, NULL, 0, 0};
+	struct history h = {.ids = argv, .nids = argc};
 	struct zz_table *t;
 	char why[512], *path;
 	size_t i;
@@ -126,6 +147,9 @@ cmd_log(const struct opts *o, int argc, char **argv)
 	path = zz_log_path(dir);
 	rc = zz_log_each(f, path, on_history, &h);
 	fclose(f);
+	if (rc == 0)
+		zz_warn_strays(&h.strays, &plan, path);
+	zz_states_free(&h.strays);
 	free(path);
 	if (rc == 0) {
 		if (h.n > 0)	/* qsort(NULL, 0, ...) is undefined */

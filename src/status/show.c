@@ -55,17 +55,18 @@ show_item(struct zz_table *t, const struct zz_states *s,
 {
 	static struct zz_occ occ[MAXOCC];
 	zz_date end = item_end(it);
-	char id[96];
+	char *id;
 	int i, k;
 
 	show_row(t, it, it->id, it->due, zz_state_get(s, it->id), !*it->recur,
 	    c);
 	k = occurrences(it, s->asof < end ? s->asof : end, occ);
 	for (i = 0; i < k; i++) {
-		snprintf(id, sizeof id, "%s@%04d-%02d", it->id, occ[i].year,
+		id = zz_xasprintf("%s@%04d-%02d", it->id, occ[i].year,
 		    occ[i].month);
 		show_row(t, it, id, occ[i].due,
 		    zz_state_of(s, it->id, occ[i].year, occ[i].month), true, c);
+		free(id);
 	}
 }
 
@@ -137,6 +138,8 @@ cmd_show(const struct opts *o, int argc)
 	s.asof = o->c.asof;
 	rc = access(path, F_OK) < 0 && errno == ENOENT ? 0 :
 	    zz_states_load_plan(&s, path, &plan, o->c.asof);
+	if (rc == 0)
+		zz_warn_strays(&s, &plan, path);
 	free(path);
 	if (rc < 0)
 		return ZZ_EXIT_ERR;

@@ -42,6 +42,10 @@ zz_date item_end(const struct zz_item *it);
 int occurrences(const struct zz_item *it, zz_date to, struct zz_occ *occ);
 /* The trackable item an id (or ID@YYYY-MM) names, or NULL with why. */
 const struct zz_item *check_id(const char *id, char *why, size_t n);
+/* The byte rules of a field (zz_text_check with rules): 0, or -1 with
+ * why naming the field as what. */
+int check_bytes(const char *what, const char *s, unsigned rules, char *why,
+    size_t n);
 /* Leading and trailing blanks cut, in place. */
 char *trim(char *s);
 /* Check one report, f = date,id,status,progress,note,by (trimmed in
