@@ -117,9 +117,9 @@ item_deadline(struct pdoc *d, size_t pos, int *prevq)
 	    zz_mkdate(d->year, 12, 31), &it->due, &it->ongoing, &b);
 	free(it->recur);
 	it->recur = zz_buf_take(&b);
-	if (none && it->kind != ZZ_DUTY)
-		note_undated(d, it, g && g->due != ZZ_NODATE ? "group" :
-		    "year end");
+	/* a group's deadline is one the plan states */
+	if (none && it->kind != ZZ_DUTY && gdue == ZZ_NODATE)
+		note_undated(d, it, "year end");
 	return 0;
 }
 

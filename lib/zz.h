@@ -405,6 +405,23 @@ zz_date zz_workday_before(const struct zz_plan *p, zz_date t);
 int zz_plan_occurrences(const struct zz_plan *p, const struct zz_recur *r,
     zz_date from, zz_date to, struct zz_occ *out, int max);
 
+/* ---- revise.c: a revised plan over the one a data directory holds ---- */
+struct zz_revise_opts {
+	zz_date when;			/* the revision's date */
+	const char *const *same;	/* old ids whose unsure match holds */
+	const char *const *differ;	/* old ids whose unsure match does not */
+};
+/* Give p (a newly read plan) the ids of old's groups and items that are
+ * still there, matched by name and by text within a group and kind; new
+ * items the next free numbers; old's items p lacks appended, marked
+ * removed on o->when.  What changed goes to b, a line each: "added ID:
+ * TEXT", "removed ID: TEXT", "reworded ID: 'OLD' -> 'NEW'", "deadline
+ * moved ID: OLD -> NEW", "unsure ID: ..." for a match left to the user
+ * (--same/--differ).  Returns how many are unsure (p must not be written
+ * then), -1 on an error. */
+int zz_plan_revise(const struct zz_plan *old, struct zz_plan *p,
+    const struct zz_revise_opts *o, struct zz_buf *b);
+
 /* ---- json.c: the JSON form {doc, groups, people, members, items} ---- */
 json_t *zz_plan_to_json(const struct zz_plan *p);	/* new reference */
 int zz_plan_from_json(json_t *root, const char *name, struct zz_plan *p);

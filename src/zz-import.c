@@ -9,7 +9,7 @@
 #include "zz.h"
 
 enum { OPT_ENCODING = ZZ_OPT_FIRST_FREE, OPT_YEAR, OPT_TITLE, OPT_NUMBER,
-	OPT_ISSUER, OPT_DATE, OPT_COLUMN };
+	OPT_ISSUER, OPT_DATE, OPT_COLUMN, OPT_SAME, OPT_DIFFER };
 enum input { IN_AUTO, IN_DOC, IN_CSV, IN_JSON };
 
 static void
@@ -134,21 +134,123 @@ summary(const struct zz_plan *p, const char *dir, bool dry)
 		fprintf(stderr, ") into %s\n", dir);
 }
 
-/* Write p into dir under the directory's lock; a directory zz_plan_save
- * makes is new, and nobody writes there yet. */
+/* ---- into a data directory: a revision, under the directory's lock ---- */
+
+struct strays {
+	const struct zz_plan *p;
+	const char *name;
+	long n;
+};
+
 static int
-save(const char *dir, const struct zz_plan *p)
+on_report(void *ctx, const struct zz_report *r)
 {
+	struct strays *st = ctx;
+	const char *at = strchr(r->id, '@');
+	size_t len = at ? (size_t)(at - r->id) : strlen(r->id);
+
+	if (zz_plan_item_n(st->p, r->id, len))
+		return 0;
+	if (st->n++ < 10)
+		zz_fwarn(st->name, r->line, "report for '%s', which the plan "
+		    "does not have (not even as a removed item)", r->id);
+	return 0;
+}
+
+/* Name the log's reports whose id the plan does not have. */
+static void
+strays(const char *dir, const struct zz_plan *p)
+{
+	char *path = zz_log_path(dir);
+	struct strays st = {p, path, 0};
+	long torn;
+	FILE *f;
+
+	if (access(path, F_OK) == 0 && (f = zz_log_open(path, &torn))) {
+		zz_log_each(f, path, on_report, &st);
+		fclose(f);
+		if (st.n > 10)
+			zz_warn("%s: %ld reports in all name ids the plan does "
+			    "not have", path, st.n);
+	}
+	free(path);
+}
+
+/* The revision's date: the new document's when it has its own, else
+ * today.  The plan keeps its first date: its recurring items run from
+ * there. */
+static zz_date
+revise_date(const struct zz_plan *old, struct zz_plan *p)
+{
+	zz_date when = p->doc.date;
+
+	if (when == ZZ_NODATE || when == old->doc.date)
+		when = zz_today();
+	if (old->doc.date != ZZ_NODATE)
+		p->doc.date = old->doc.date;
+	return when;
+}
+
+/* Over the plan dir holds: keep its ids, say what changed (stdout). */
+static int
+revise(const char *dir, struct zz_plan *p, struct zz_revise_opts *ro,
+    bool dry)
+{
+	struct zz_buf changes = {0};
+	struct zz_plan old;
+	int unsure;
+
+	if (zz_plan_load(dir, &old) < 0) {
+		zz_warn("%s: the plan there does not load, so a new one cannot "
+		    "keep its ids; mend it first (zz-import -n %s says what is "
+		    "wrong)", dir, dir);
+		return -1;
+	}
+	ro->when = revise_date(&old, p);
+	unsure = zz_plan_revise(&old, p, ro, &changes);
+	fputs(zz_buf_str(&changes), stdout);
+	zz_buf_free(&changes);
+	zz_plan_free(&old);
+	if (unsure > 0 && !dry)
+		zz_warn("%d match%s unsure: confirm each with --same ID or "
+		    "--differ ID; nothing written", unsure, unsure > 1 ? "es" :
+		    "");
+	return unsure < 0 || (unsure > 0 && !dry) ? -1 : 0;
+}
+
+/* Write p into dir (or with dry only check), holding the directory's
+ * lock from before the old plan is read until the last rename; a
+ * directory zz_plan_save makes is new, and nobody writes there yet. */
+static int
+import_into(const char *dir, struct zz_plan *p, struct zz_revise_opts *ro,
+    bool dry)
+{
+	char *items = zz_xasprintf("%s/items.csv", dir);
 	struct stat st;
-	int lock = -1, rc;
+	int lock = -1, rc = 0;
 
 	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    (lock = zz_dir_lock(dir, true)) < 0)
-		return -1;
-	rc = zz_plan_save(dir, p);
+	    (lock = zz_dir_lock(dir, !dry)) < 0)
+		rc = -1;
+	if (rc == 0 && access(items, F_OK) == 0)
+		rc = revise(dir, p, ro, dry);
+	if (rc == 0 && !dry)
+		rc = zz_plan_save(dir, p);
+	if (rc == 0)
+		strays(dir, p);
 	if (lock >= 0)
 		close(lock);
+	free(items);
 	return rc;
+}
+
+/* An item id for --same or --differ, kept NULL-ended in *ids. */
+static void
+add_id(const char ***ids, size_t *n, const char *arg)
+{
+	*ids = zz_xreallocarray(*ids, *n + 2, sizeof **ids);
+	(*ids)[(*n)++] = arg;
+	(*ids)[*n] = NULL;
 }
 
 /* --column 'HEADER=FIELD', checked here; kept NULL-ended in *cols. */
@@ -161,9 +263,7 @@ add_column(const char ***cols, size_t *n, const char *arg)
 		zz_die("--column: expected 'HEADER=FIELD' with FIELD one of seq, "
 		    "group, text, owner, resp, coop, leader, person, due, kind, "
 		    "ignore (got '%s')", arg);
-	*cols = zz_xreallocarray(*cols, *n + 2, sizeof **cols);
-	(*cols)[(*n)++] = arg;
-	(*cols)[*n] = NULL;
+	add_id(cols, n, arg);
 }
 
 /* The items whose deadline the plan does not state, for the office to
@@ -217,12 +317,15 @@ main(int argc, char *argv[])
 		{"issuer", required_argument, NULL, OPT_ISSUER},
 		{"date", required_argument, NULL, OPT_DATE},
 		{"column", required_argument, NULL, OPT_COLUMN},
+		{"same", required_argument, NULL, OPT_SAME},
+		{"differ", required_argument, NULL, OPT_DIFFER},
 		{NULL, 0, NULL, 0},
 	};
 	struct zz_parse_opts po = {.encoding = NULL};
 	struct zz_buf undated = {0};
-	const char **cols = NULL;
-	size_t ncols = 0;
+	const char **cols = NULL, **same = NULL, **differ = NULL;
+	size_t ncols = 0, nsame = 0, ndiffer = 0;
+	struct zz_revise_opts ro = {ZZ_NODATE, NULL, NULL};
 	zz_date day;
 	struct zz_common c;
 	struct zz_plan p;
@@ -270,6 +373,14 @@ main(int argc, char *argv[])
 			add_column(&cols, &ncols, optarg);
 			po.columns = cols;
 			break;
+		case OPT_SAME:
+			add_id(&same, &nsame, optarg);
+			ro.same = same;
+			break;
+		case OPT_DIFFER:
+			add_id(&differ, &ndiffer, optarg);
+			ro.differ = differ;
+			break;
 		default:
 			usage(stderr, ZZ_EXIT_ERR);
 		}
@@ -277,8 +388,10 @@ main(int argc, char *argv[])
 	if (argc - optind != 1)
 		usage(stderr, ZZ_EXIT_ERR);
 	po.undated = dry ? &undated : NULL;
-	if (read_input(argv[optind], kind, &po, &p) < 0)
+	if (read_input(argv[optind], kind, &po, &p) < 0) {
+		free(cols), free(same), free(differ);
 		return zz_finish(ZZ_EXIT_ERR);
+	}
 	list_undated(argv[optind], &undated);
 	if (c.fmt == ZZ_FMT_JSON) {
 		json_t *j = zz_plan_to_json(&p);
@@ -288,13 +401,15 @@ main(int argc, char *argv[])
 	} else {
 		const char *dir = zz_data_dir(c.dir);
 
-		rc = dry ? 0 : save(dir, &p);
+		rc = import_into(dir, &p, &ro, dry);
 		if (rc < 0) {
 			zz_plan_free(&p);
+			free(cols), free(same), free(differ);
 			return zz_finish(ZZ_EXIT_ERR);
 		}
 		summary(&p, dir, dry);
 	}
 	zz_plan_free(&p);
+	free(cols), free(same), free(differ);
 	return zz_finish(ZZ_EXIT_OK);
 }

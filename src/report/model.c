@@ -179,7 +179,9 @@ model_units(struct model *m)
 	for (i = 0; i < m->plan.nitems; i++) {
 		const struct zz_item *it = &m->plan.items[i];
 
-		if (!zz_kind_trackable(it->kind) || it->due == ZZ_NODATE)
+		/* a revision's removed item only up to its removal */
+		if (!zz_kind_trackable(it->kind) || it->due == ZZ_NODATE ||
+		    !zz_item_current(it, m->asof))
 			continue;
 		if (zz_recur_parse(it->recur ? it->recur : "", &r) < 0 ||
 		    r.type == ZZ_R_NONE) {
@@ -188,7 +190,9 @@ model_units(struct model *m)
 		}
 		n = zz_plan_occurrences(&m->plan, &r, start, it->due, occ, 400);
 		for (k = 0; k < n; k++)
-			add_unit(m, it, occ[k].year, occ[k].month, occ[k].due);
+			if (zz_item_current(it, occ[k].due))
+				add_unit(m, it, occ[k].year, occ[k].month,
+				    occ[k].due);
 	}
 }
 
