@@ -20,7 +20,8 @@ usage(FILE *f, int code)
 	    "                 [--year YYYY] [--title T] [--number N] "
 	    "[--issuer I]\n"
 	    "                 [--date YYYY-MM-DD] [--column HEADER=FIELD] "
-	    "FILE|-\n"
+	    "[--same ID]\n"
+	    "                 [--differ ID] FILE|-\n"
 	    "       zz-import --version\n"
 	    "\n"
 	    "  -d DIR          the data directory to write (default $ZZ_DATA, "
@@ -41,6 +42,9 @@ usage(FILE *f, int code)
 	    "group, text,\n"
 	    "                  owner, resp, coop, leader, person, due, kind, "
 	    "ignore)\n"
+	    "  --same ID, --differ ID\n"
+	    "                  a revision's unsure match for item ID holds, "
+	    "or does not\n"
 	    "  -h, --help      this help;  --version  the version\n"), f);
 	exit(code);
 }
