@@ -18,7 +18,7 @@ enum { OPT_MONTH = ZZ_OPT_FIRST_FREE, OPT_QUARTER, OPT_YEAR, OPT_DETAIL,
 static void
 usage(FILE *f)
 {
-	fputs(_("usage: zz-report [-d dir] [-p plan] [-s log] "
+	fputs(_("usage: zz-report [-d dir ...] [-p plan] [-s log] "
 	    "monthly [--month YYYY-MM] |\n"
 	    "                 quarterly [--quarter YYYY-Qn] | "
 	    "annual [--year YYYY]\n"
@@ -30,7 +30,9 @@ usage(FILE *f)
 	    "  monthly         the monthly progress notice (通报)\n"
 	    "  quarterly       the quarterly analysis meeting's review\n"
 	    "  annual          the annual assessment, with scores\n"
-	    "  -d dir          the data directory (default $ZZ_DATA, else ./data)\n"
+	    "  -d dir          the data directory (default $ZZ_DATA, else ./data);\n"
+	    "                  several -d, or -d @file naming one a line: one\n"
+	    "                  roll-up over the plans, ids as dir:id\n"
 	    "  -p plan         the plan from JSON (zz-import -o json), a data "
 	    "directory or -\n"
 	    "  -s log          the progress log from log or - (default "
@@ -121,6 +123,15 @@ struct args {
 	struct zz_common c;
 	struct ropts ro;
 	const char *plan, *log, *cmd, *month, *quarter, *year;
+	char **dirs;		/* every -d, @FILE expanded; caller frees */
+	size_t ndirs;
+};
+
+/* The period asked for, its bounds and its name (YYYY-MM, YYYY-Qn). */
+struct per {
+	int y, mon, q;
+	zz_date lo, hi;
+	char name[16];
 };
 
 /* The period: given, else the one today falls in.  Sets its bounds and
@@ -182,6 +193,76 @@ default_asof(const struct args *a, zz_date lo, zz_date hi, const char **why)
 	return hi;
 }
 
+/* -d DIR, or -d @FILE: the data directories FILE names, one a line
+ * (blank lines and # comments skipped), relative ones taken from FILE's
+ * folder. */
+static void
+add_dirs(struct args *a, const char *arg)
+{
+	char *text, *line, *save = NULL, *base;
+	size_t len;
+
+	if (arg[0] != '@') {
+		a->dirs = zz_xreallocarray(a->dirs, a->ndirs + 1,
+		    sizeof *a->dirs);
+		a->dirs[a->ndirs++] = zz_xstrdup(arg);
+		return;
+	}
+	if (!(text = zz_slurp(arg + 1, &len)))
+		exit(ZZ_EXIT_ERR);
+	base = zz_xstrdup(arg + 1);
+	*(strrchr(base, '/') ? strrchr(base, '/') + 1 : base) = '\0';
+	for (line = strtok_r(text, "\r\n", &save); line;
+	    line = strtok_r(NULL, "\r\n", &save)) {
+		char *p = line + strspn(line, " \t"), *e = p + strlen(p);
+
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (!*p || *p == '#')
+			continue;
+		a->dirs = zz_xreallocarray(a->dirs, a->ndirs + 1,
+		    sizeof *a->dirs);
+		a->dirs[a->ndirs++] = *p == '/' ? zz_xstrdup(p) :
+		    zz_xasprintf("%s%s", base, p);
+	}
+	free(base);
+	free(text);
+	if (!a->ndirs)
+		bad_usage("-d %s: names no data directory", arg);
+}
+
+/* A plan's label in a roll-up: its directory's last name. */
+static char *
+dir_label(const char *dir)
+{
+	char *s = zz_xstrdup(dir), *e = s + strlen(s), *b;
+
+	while (e > s + 1 && e[-1] == '/')
+		*--e = '\0';
+	b = strrchr(s, '/');
+	b = zz_xstrdup(b && b[1] ? b + 1 : s);
+	free(s);
+	return b;
+}
+
+/* Ids read label:id, so two plans may not share a label. */
+static int
+unique_labels(const struct plan_run *r, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < i; k++)
+			if (strcmp(r[i].label, r[k].label) == 0) {
+				zz_warn("%s and %s have the same name '%s': a "
+				    "roll-up names each plan's ids by its "
+				    "directory", r[k].dir, r[i].dir,
+				    r[i].label);
+				return -1;
+			}
+	return 0;
+}
+
 static void
 parse_args(int argc, char **argv, struct args *a)
 {
@@ -201,6 +282,10 @@ parse_args(int argc, char **argv, struct args *a)
 
 	while ((ch = getopt_long(argc, argv, "d:ho:p:s:", longopts,
 	    NULL)) != -1) {
+		if (ch == 'd') {
+			add_dirs(a, optarg);
+			continue;
+		}
 		if (zz_common_opt(&a->c, ch, optarg, "text,md,html,csv,json,docx"))
 			continue;
 		switch (ch) {
@@ -238,6 +323,8 @@ parse_args(int argc, char **argv, struct args *a)
 		bad_usage(optind < argc ? "too many arguments" :
 		    "which report: monthly, quarterly or annual?", NULL);
 	a->cmd = argv[optind];
+	if (a->ndirs > 1 && (a->plan || a->log))
+		bad_usage("-p and -s go with one plan, not %s", "several -d");
 	if (out_fmt(a->c.fmtname) == O_DOCX && isatty(STDOUT_FILENO))
 		bad_usage("-o docx: a Word document is not for a terminal; "
 		    "send it to a file (> %s.docx)", "notice");
@@ -251,55 +338,97 @@ parse_args(int argc, char **argv, struct args *a)
 		    "quarterly and annual (%s given)", a->cmd);
 }
 
+/* One plan's report: the plan (-p, else dir) and its log (-s, else
+ * dir/status.csv) loaded into r->m, the report built into r->d.  0, or
+ * -1 having said why. */
+static int
+build(const struct args *a, const struct per *pe, const char *dir,
+    struct plan_run *r)
+{
+	struct model *m = &r->m;
+	int rc;
+
+	m->asof = default_asof(a, pe->lo, pe->hi, &r->d.asof_why);
+	m->from = pe->lo;
+	m->to = pe->hi < m->asof ? pe->hi : m->asof;
+	if (a->plan ? zz_plan_open(a->plan, &m->plan) < 0 :
+	    zz_plan_load(dir, &m->plan) < 0) {
+		memset(m, 0, sizeof *m);	/* nothing left to free */
+		return -1;
+	}
+	if (check_in_plan(&m->plan, pe->name, pe->lo, pe->hi) < 0)
+		return -1;
+	r->logpath = a->log ? NULL : zz_xasprintf("%s/status.csv", dir);
+	if (model_load_log(m, a->log ? a->log : r->logpath) < 0)
+		return -1;
+	model_units(m);
+	r->d.asof = m->asof;
+	r->d.year = pe->y;
+	r->d.m = m;
+	if (a->cmd[0] == 'm')
+		rc = report_monthly(m, pe->y, pe->mon, &r->d);
+	else if (a->cmd[0] == 'q')
+		rc = report_quarterly(m, pe->y, pe->q, &r->d);
+	else
+		rc = report_annual(m, pe->y, &a->ro, &r->d);
+	return rc ? -1 : 0;
+}
+
+/* The roll-up's title, after the period. */
+static char *
+rollup_title(const struct args *a, const struct per *pe, size_t n)
+{
+	if (a->cmd[0] == 'm')
+		return zz_xasprintf("关于%d年%d月%zu个工作方案工作进展情况的"
+		    "汇总通报", pe->y, pe->mon, n);
+	if (a->cmd[0] == 'q')
+		return zz_xasprintf("%d年第%s季度%zu个工作方案工作分析（汇总）",
+		    pe->y, cn_num(pe->q), n);
+	return zz_xasprintf("%d年度%zu个工作方案目标任务完成情况考核（汇总）",
+	    pe->y, n);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct args a = {.ro = {false, 100, 2, 5}};
-	struct model m = {0};
-	struct rdoc d = {0};
-	char name[16], *logpath = NULL;
-	const char *dir;
-	zz_date lo, hi;
-	int y, mon, q, rc;
+	struct plan_run *runs;
+	struct rdoc all = {0};
+	struct per pe;
+	size_t n, i;
+	int rc = 0;
 
 	zz_setprog(argv[0]);
 	zz_common_init(&a.c);
 	parse_args(argc, argv, &a);
-	period(&a, &y, &mon, &q, &lo, &hi, name, sizeof name);
+	period(&a, &pe.y, &pe.mon, &pe.q, &pe.lo, &pe.hi, pe.name,
+	    sizeof pe.name);
+	n = a.ndirs ? a.ndirs : 1;
+	runs = zz_xcalloc(n, sizeof *runs);
+	for (i = 0; i < n && rc == 0; i++) {
+		runs[i].dir = zz_xstrdup(a.ndirs ? a.dirs[i] :
+		    zz_data_dir(a.c.dir));
+		runs[i].label = dir_label(runs[i].dir);
+		rc = build(&a, &pe, runs[i].dir, &runs[i]);
+	}
+	if (rc == 0 && n > 1 && (rc = unique_labels(runs, n)) == 0) {
+		char *title = rollup_title(&a, &pe, n);
 
-	m.asof = default_asof(&a, lo, hi, &d.asof_why);
-	m.from = lo;
-	m.to = hi < m.asof ? hi : m.asof;
-	dir = zz_data_dir(a.c.dir);
-	if (a.plan ? zz_plan_open(a.plan, &m.plan) < 0 :
-	    zz_plan_load(dir, &m.plan) < 0)
-		return ZZ_EXIT_ERR;
-	/* errors free what was loaded: the sanitizer build checks leaks */
-	if (check_in_plan(&m.plan, name, lo, hi) < 0) {
-		model_free(&m);
-		return ZZ_EXIT_ERR;
+		rollup(&all, runs, n, title);
+		free(title);
 	}
-	if (!a.log)
-		a.log = logpath = zz_xasprintf("%s/status.csv", dir);
-	if (model_load_log(&m, a.log) < 0) {
-		model_free(&m);
-		free(logpath);
-		return ZZ_EXIT_ERR;
-	}
-	model_units(&m);
-	d.asof = m.asof;
-	d.year = y;
-	d.m = &m;
-	if (a.cmd[0] == 'm')
-		rc = report_monthly(&m, y, mon, &d);
-	else if (a.cmd[0] == 'q')
-		rc = report_quarterly(&m, y, q, &d);
-	else
-		rc = report_annual(&m, y, &a.ro, &d);
-	if (rc == 0 && doc_print(&d, stdout, out_fmt(a.c.fmtname)) < 0)
+	if (rc == 0 && doc_print(n > 1 ? &all : &runs[0].d, stdout,
+	    out_fmt(a.c.fmtname)) < 0)
 		rc = -1;
-	doc_free(&d);
-	model_free(&m);
-	free(logpath);
+	/* everything freed: the sanitizer build checks leaks */
+	doc_free(&all);
+	for (i = 0; i < n; i++) {
+		doc_free(&runs[i].d);
+		model_free(&runs[i].m);
+		free(runs[i].dir), free(runs[i].label), free(runs[i].logpath);
+		free(a.ndirs ? a.dirs[i] : NULL);
+	}
+	free(runs);
+	free(a.dirs);
 	return zz_finish(rc ? ZZ_EXIT_ERR : ZZ_EXIT_OK);
 }

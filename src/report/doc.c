@@ -92,6 +92,22 @@ doc_is_rule(const struct rdoc *d, const char *s)
 }
 
 void
+doc_note_rule(struct rdoc *d, const char *s)
+{
+	if (doc_is_rule(d, s))
+		return;
+	d->rules = zz_xreallocarray(d->rules, d->nrules + 1, sizeof *d->rules);
+	d->rules[d->nrules++] = zz_xstrdup(s);
+}
+
+void
+doc_take_row(struct rdoc *d, char **row)
+{
+	d->rows = zz_xreallocarray(d->rows, d->nrows + 1, sizeof *d->rows);
+	d->rows[d->nrows++] = row;
+}
+
+void
 doc_charts(struct rdoc *d)
 {
 	add_block(d, B_CHARTS, NULL);
@@ -177,8 +193,7 @@ doc_row(struct rdoc *d, const char *scope, const char *key, const char *name)
 {
 	char **row = zz_xcalloc(F_NCOLS, sizeof *row);
 
-	d->rows = zz_xreallocarray(d->rows, d->nrows + 1, sizeof *d->rows);
-	d->rows[d->nrows++] = row;
+	doc_take_row(d, row);
 	row[F_SCOPE] = zz_xstrdup(scope);
 	row[F_KEY] = zz_xstrdup(key);
 	row[F_NAME] = zz_xstrdup(name);
@@ -255,6 +270,8 @@ doc_free(struct rdoc *d)
 		free(t);
 	}
 	for (i = 0; i < d->nrows; i++) {
+		if (!d->rows[i])	/* moved into a roll-up */
+			continue;
 		for (c = 0; c < F_NCOLS; c++)
 			free(d->rows[i][c]);
 		free(d->rows[i]);

@@ -271,6 +271,9 @@ document_xml(const struct rdoc *d)
 		case B_H3:
 			para(&b, "Heading2", "", k->text);
 			break;
+		case B_H4:
+			para(&b, "Heading3", "", k->text);
+			break;
 		case B_P:	/* rules are notes; a label stays with its table */
 			para(&b, doc_is_rule(d, k->text) ? "Note" : "Normal",
 			    i + 1 < d->nb && d->b[i + 1].t == B_TABLE ?
@@ -342,6 +345,9 @@ styles_xml(void)
 	    EXACT(579) INDENT2 "<w:outlineLvl w:val=\"2\"/>");
 	pstyle(&b, "Note", "Note", fonts[1][0], 28, EXACT(440)
 	    "<w:ind w:firstLineChars=\"200\" w:firstLine=\"560\"/>");
+	/* 1. headings (a plan's in a roll-up): 仿宋 3号 */
+	pstyle(&b, "Heading3", "heading 3", fonts[1][0], 32, "<w:keepNext/>"
+	    EXACT(579) INDENT2 "<w:outlineLvl w:val=\"3\"/>");
 	/* tables at 小四, single spaced, no indent */
 	pstyle(&b, "TableText", "Table Text", fonts[1][0], 24,
 	    "<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"240\" "

@@ -60,6 +60,7 @@ print_text(const struct rdoc *d, FILE *f)
 			break;
 		case B_H2:
 		case B_H3:
+		case B_H4:
 			putc('\n', f);
 			zz_put_visible(f, b->text, true);
 			putc('\n', f);
@@ -138,6 +139,9 @@ print_md(const struct rdoc *d, FILE *f)
 		case B_H3:
 			fputs("### ", f), md_text(f, b->text, true), fputs("\n\n", f);
 			break;
+		case B_H4:
+			fputs("#### ", f), md_text(f, b->text, true), fputs("\n\n", f);
+			break;
 		case B_P:
 			md_text(f, b->text, true), fputs("\n\n", f);
 			break;
@@ -177,6 +181,7 @@ static const char css[] =
 	"h2{font-size:1.2em;border-bottom:2px solid #b22;padding-bottom:.15em;"
 	"margin-top:1.6em}\n"
 	"h3{font-size:1.05em;margin:1.2em 0 .4em}\n"
+	"h4{font-size:1em;margin:1em 0 .3em}\n"
 	"p{margin:.35em 0}\n"
 	"table{border-collapse:collapse;margin:.4em 0 .8em;width:100%}\n"
 	"th,td{border:1px solid #999;padding:.2em .45em;vertical-align:top;"
@@ -198,7 +203,7 @@ static const char css[] =
 	"h3{margin:.5em 0 .15em}table{margin:.15em 0 .3em}"
 	"th,td{padding:0 .3em;font-size:8pt;line-height:1.25}"
 	".charts svg{max-width:80%}"
-	"h2,h3{break-after:avoid}tr,svg{break-inside:avoid}"
+	"h2,h3,h4{break-after:avoid}tr,svg{break-inside:avoid}"
 	"th{background:#eee!important;-webkit-print-color-adjust:exact;"
 	"print-color-adjust:exact}"
 	".light{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
@@ -423,7 +428,7 @@ print_html(const struct rdoc *d, FILE *f)
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
 	for (i = 0; i < d->nb; i++) {
 		const struct block *b = &d->b[i];
-		static const char *tag[] = {"h1", "h2", "h3", "p"};
+		static const char *tag[] = {"h1", "h2", "h3", "p", "", "", "h4"};
 
 		const char *empty = doc_empty_after(d, i);
 
@@ -438,6 +443,7 @@ print_html(const struct rdoc *d, FILE *f)
 		case B_TITLE:
 		case B_H2:
 		case B_H3:
+		case B_H4:
 		case B_P:
 			fprintf(f, "<%s%s>", tag[b->t], b->t == B_P &&
 			    doc_is_rule(d, b->text) ? " class=\"rule\"" : "");
@@ -449,8 +455,9 @@ print_html(const struct rdoc *d, FILE *f)
 			break;
 		case B_CHARTS:
 			fputs("<div class=\"charts\">\n", f);
-			svg_bars(d, f);
-			svg_timeline(d, f);
+			svg_bars(b->src ? b->src : d, f);
+			if ((b->src ? b->src : d)->m)	/* a roll-up has none */
+				svg_timeline(b->src ? b->src : d, f);
 			fputs("</div>\n", f);
 			break;
 		}

@@ -74,7 +74,7 @@ const char *light_of(const struct zz_tally *a);	/* "red" ... */
 const char *light_cn(const char *light);	/* "红灯" ... */
 
 /* ---- doc.c ---- */
-enum btype { B_TITLE, B_H2, B_H3, B_P, B_TABLE, B_CHARTS };
+enum btype { B_TITLE, B_H2, B_H3, B_P, B_TABLE, B_CHARTS, B_H4 };
 
 #define MAXCOLS 12
 struct rtab {
@@ -89,6 +89,7 @@ struct block {
 	enum btype t;
 	char *text;
 	struct rtab *tab;
+	const struct rdoc *src;	/* charts: of this document, else its own */
 };
 
 /* The flat figure rows of csv and json: one schema for every report. */
@@ -129,6 +130,11 @@ void doc_p(struct rdoc *d, const char *fmt, ...);
 void doc_rule(struct rdoc *d, const char *fmt, ...);
 /* s is one of the rules: html and docx print them as notes, smaller. */
 bool doc_is_rule(const struct rdoc *d, const char *s);
+/* List s among the rules (once) without printing it again: a roll-up's
+ * copy of a plan's rule paragraph. */
+void doc_note_rule(struct rdoc *d, const char *s);
+/* Append a figure row made by doc_row of another document (d owns it). */
+void doc_take_row(struct rdoc *d, char **row);
 void doc_charts(struct rdoc *d);
 struct rtab *doc_table(struct rdoc *d, const char *empty, const char *spec);
 void tab_row(struct rtab *t, ...);
@@ -146,6 +152,18 @@ enum ofmt { O_TEXT, O_MD, O_HTML, O_CSV, O_JSON, O_DOCX };
 int doc_print(struct rdoc *d, FILE *f, enum ofmt fmt);
 /* ---- docx.c ---- */
 int doc_docx(const struct rdoc *d, FILE *f);
+
+/* ---- rollup.c: one report over several plans ---- */
+struct plan_run {
+	char *label;		/* the data directory's name; ids read label:id */
+	char *dir, *logpath;
+	size_t index;
+	struct model m;
+	struct rdoc d;		/* the plan's own report */
+};
+/* r from the plans' own reports: their blocks and rows move into r; the
+ * runs stay alive until r is printed (its charts are theirs). */
+void rollup(struct rdoc *r, struct plan_run *p, size_t n, const char *title);
 
 /* ---- the three reports ---- */
 struct ropts {
