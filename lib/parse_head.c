@@ -89,6 +89,17 @@ quoted_name(const char *s)
 	return b ? zz_xstrndup(a + 3, (size_t)(b - a - 3)) : NULL;
 }
 
+/* 关于印发…的通知, also after its issuer (某区人民政府关于印发…). */
+static bool
+notice_title(const char *s)
+{
+	const char *about = strstr(s, "关于");
+
+	if (!about || strstr(s, "。") || strlen(s) > 300)
+		return false;
+	return about == s || (about - s <= 60 && zz__ends(s, "通知"));
+}
+
 static void
 set_once(char **dst, const char *s)
 {
@@ -109,7 +120,7 @@ head_line(struct pdoc *d, size_t i, const char *prev)
 	if (!doc->number && number_line(s, &y)) {
 		doc->number = zz_xstrdup(s);
 		doc->year = y;
-	} else if (!doc->title && zz__lit(s, "关于") && !strstr(s, "。")) {
+	} else if (!doc->title && notice_title(s)) {
 		doc->title = zz_xstrdup(s);
 	} else if (zz__ends(s, "文件") && i < 12 && zz__short_line(s, 90) &&
 	    strlen(s) > 6) {

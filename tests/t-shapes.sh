@@ -122,3 +122,9 @@ printf '某方案\n序号\t重点工作任务\t牵头单位\t完成时限\n说�
 run zz-import -n "$TMP/notable.txt"
 status "table without rows" 2
 has "table without rows: the shape and the line" "$TMP/err" "notable.txt:3: no plan found: tried a table"
+
+# the notice's title after its issuer on the same line
+printf '某区人民政府关于印发《某区2023年重点任务分工方案》的通知\n某政发〔2023〕5号\n某区2023年重点任务分工方案\n一、稳增长\n1.新增企业10家。\n牵头单位：区发改局\n' >"$TMP/issuer-title.txt"
+run zz-import -o json "$TMP/issuer-title.txt"
+eq "a title after its issuer" "某区人民政府关于印发《某区2023年重点任务分工方案》的通知|区发改局" \
+    "$(jq -r '"\(.doc.title)|\(.items[0].owner)"' "$TMP/out")"
