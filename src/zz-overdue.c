@@ -227,7 +227,8 @@ static bool
 selected(const struct opts *o, const struct zz_plan *p,
     const struct zz_item *it)
 {
-	if (!zz_kind_trackable(it->kind))
+	/* a revision's removed item is no longer asked for */
+	if (!zz_kind_trackable(it->kind) || !zz_item_current(it, o->c.asof))
 		return false;
 	if (o->group >= 0 && it->group != o->group)
 		return false;

@@ -78,6 +78,16 @@ hasnt "zz-report: 2.P1 not after its removal" "$TMP/out" "2.P1"
 run zz-report -d "$D" annual --year 2022 --detail
 has "zz-report: the new item counts in the year" "$TMP/out" "1.T4"
 
+# zz-overdue and zz-status show leave it out from its removal on.
+run zz-overdue -d "$D" --as-of 2022-06-30 -o csv
+has "zz-overdue: 2.P1 late before its removal" "$TMP/out" "2.P1,2,plan,2022-03-31"
+run zz-overdue -d "$D" --as-of 2022-07-02 -o csv
+hasnt "zz-overdue: 2.P1 not after its removal" "$TMP/out" "2.P1,"
+run zz-status -d "$D" --as-of 2022-06-30 -o csv
+has "zz-status: 2.P1 before its removal" "$TMP/out" "2.P1,2,plan"
+run zz-status -d "$D" --as-of 2022-07-02 -o csv
+hasnt "zz-status: 2.P1 not after its removal" "$TMP/out" "2.P1,"
+
 # Again: nothing changes; then a number once used is never given again.
 cp -r "$D" "$TMP/again"
 run zz-import -d "$TMP/again" "$R"

@@ -152,7 +152,8 @@ cmd_show(const struct opts *o, int argc)
 		c.asof = o->c.asof;
 		for (j = 0; j < plan.nitems; j++)
 			if (plan.items[j].group == groups[i] &&
-			    zz_kind_trackable(plan.items[j].kind))
+			    zz_kind_trackable(plan.items[j].kind) &&
+			    zz_item_current(&plan.items[j], o->c.asof))
 				show_item(t, &s, &plan.items[j], &c);
 		if (c.rows)
 			show_note(t, groups[i], &c);
