@@ -149,6 +149,16 @@ check_one(const struct zz_plan *p, const char *opt, const char *s, bool unit)
 	return rc;
 }
 
+char **
+zz_plan_names(const struct zz_plan *p, bool units, size_t *n)
+{
+	struct names ns = {0};
+
+	known(p, units, &ns);
+	*n = ns.n;
+	return ns.v ? ns.v : zz_xcalloc(1, sizeof(char *));
+}
+
 int
 zz_check_who(const struct zz_plan *p, const char *person, const char *unit)
 {

@@ -371,6 +371,11 @@ bool zz_answers_for(const struct zz_plan *p, const struct zz_item *it,
  * returns -1 (the caller exits 2). */
 int zz_check_who(const struct zz_plan *p, const char *person,
     const char *unit);
+/* The names the plan knows: people (people.csv, members.csv, the items'
+ * person and leader lists) or units (people's units, owners, coop lists,
+ * the office), each once, in the order first met.  Caller frees each
+ * and the array. */
+char **zz_plan_names(const struct zz_plan *p, bool units, size_t *n);
 /* The plan's subject for report titles: 科技创新“五个工作专班”.  Caller owns. */
 char *zz_plan_subject(const struct zz_plan *p);
 

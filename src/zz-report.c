@@ -39,9 +39,10 @@ usage(FILE *f)
 	    "dir/status.csv)\n"
 	    "  --month YYYY-MM, --quarter YYYY-Qn, --year YYYY\n"
 	    "                  the period (default the current one)\n"
-	    "  --as-of date    count as of date (default the period's last day)\n"
+	    "  --as-of date    count as of date (default today in the current\n"
+	    "                  period, else the period's last day)\n"
 	    "  --detail        annual: scores per unit and person too\n"
-	    "  --rule rule     annual: the score, e.g. base=100,late=2,open=5\n"
+	    "  --rule rule     annual: the score's weights, e.g. ontime=60,done=40\n"
 	    "  -o format       text, md, html, csv, json or docx (a Word "
 	    "document)\n"
 	    "  --csv-safe      csv cells starting with = + - @ get a leading '\n"
@@ -58,7 +59,7 @@ bad_usage(const char *fmt, const char *arg)
 	exit(ZZ_EXIT_ERR);
 }
 
-/* base=100,late=2,open=5, any of them, in any order. */
+/* ontime=60,done=40, either or both, in any order. */
 static int
 parse_rule(const char *s, struct ropts *o)
 {
@@ -69,22 +70,20 @@ parse_rule(const char *s, struct ropts *o)
 	for (tok = strtok_r(copy, ",", &save); tok && !rc;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if (!(eq = strchr(tok, '=')) ||
-		    zz_strtonum(eq + 1, 0, 1000000, &v) < 0) {
+		    zz_strtonum(eq + 1, 0, 1000, &v) < 0) {
 			rc = -1;
 			break;
 		}
 		*eq = '\0';
-		if (strcmp(tok, "base") == 0)
-			o->base = (int)v;
-		else if (strcmp(tok, "late") == 0)
-			o->late = (int)v;
-		else if (strcmp(tok, "open") == 0)
-			o->open = (int)v;
+		if (strcmp(tok, "ontime") == 0)
+			o->ontime = (int)v;
+		else if (strcmp(tok, "done") == 0)
+			o->done = (int)v;
 		else
 			rc = -1;
 	}
 	free(copy);
-	return rc;
+	return rc || o->ontime + o->done > 0 ? rc : -1;
 }
 
 static enum ofmt
@@ -310,7 +309,7 @@ parse_args(int argc, char **argv, struct args *a)
 		case OPT_RULE:
 			if (parse_rule(optarg, &a->ro) < 0)
 				bad_usage("--rule: '%s' is not a rule like "
-				    "base=100,late=2,open=5", optarg);
+				    "ontime=60,done=40", optarg);
 			break;
 		case OPT_YEAR:
 			a->year = optarg;
@@ -391,7 +390,7 @@ rollup_title(const struct args *a, const struct per *pe, size_t n)
 int
 main(int argc, char **argv)
 {
-	struct args a = {.ro = {false, 100, 2, 5}};
+	struct args a = {.ro = {false, 60, 40}};
 	struct plan_run *runs;
 	struct rdoc all = {0};
 	struct per pe;

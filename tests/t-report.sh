@@ -180,46 +180,50 @@ has "quarter rate" "$TMP/out" "本季度完成率：0 ÷ 1 = 0.0%"
 has "closing gaps" "$TMP/out" "四、差距与不足"
 
 # ---- annual ----
-# As of 2022-06-30, score = 100 - 2 x late - 5 x open:
-# group 1: 2 due, both on time: 100.  group 2: 1 late: 98.
-# group 3: 2 open: 90.  group 4: 1 open (4.P2 dropped): 95.  group 5:
-# nothing due: not ranked.
+# As of 2022-06-30, score = 60 x on-time rate + 40 x completion rate:
+# group 1: 2 due, both on time: 100.0.  group 2: 2.P1 late, 2.P2 on time:
+# 60/2 + 40 = 70.0.  group 3: 2 open: 0.0.  group 4: 1 open (4.P2
+# dropped): 0.0.  group 5: nothing due: no score, not ranked.
 run $R annual --year 2022 --as-of 2022-06-30 -o json
 status "annual json" 0
 cp "$TMP/out" "$TMP/a.json"
-eq "half-year scores 1..5" "100 98 90 95 100" "$(for k in 1 2 3 4 5; do g "$TMP/a.json" group $k score; done | tr '\n' ' ' | sed 's/ $//')"
-eq "half-year ranks 1..4" "1 2 4 3" "$(for k in 1 2 3 4; do g "$TMP/a.json" group $k rank; done | tr '\n' ' ' | sed 's/ $//')"
+eq "half-year scores 1..5" "100 70 0 0 null" "$(for k in 1 2 3 4 5; do g "$TMP/a.json" group $k score; done | tr '\n' ' ' | sed 's/ $//')"
+eq "half-year ranks 1..4" "1 2 3 3" "$(for k in 1 2 3 4; do g "$TMP/a.json" group $k rank; done | tr '\n' ' ' | sed 's/ $//')"
 eq "group 2 on-time rate 1/2" 50 "$(g "$TMP/a.json" group 2 on_time_rate)"
-# Sections: 冷亮 answers for groups 2 and 4 (no owner named): 2.P1 late,
-# 2.P2 on time, 4.P1 open: 100 - 2 - 5 = 93.
-eq "unit 冷亮" "3 1 1 1 93" "$(g "$TMP/a.json" unit 冷亮 due) $(g "$TMP/a.json" unit 冷亮 on_time) $(g "$TMP/a.json" unit 冷亮 late) $(g "$TMP/a.json" unit 冷亮 open) $(g "$TMP/a.json" unit 冷亮 score)"
-# The office's six duties: 4 done on time, 2 open: 90.
-eq "unit 领导小组办公室" "6 4 90" "$(g "$TMP/a.json" unit 领导小组办公室 due) $(g "$TMP/a.json" unit 领导小组办公室 on_time) $(g "$TMP/a.json" unit 领导小组办公室 score)"
-# 人才与成果科 owns 1.M1 (due 12-31): nothing due yet.
-eq "unit 人才与成果科" "0" "$(g "$TMP/a.json" unit 人才与成果科 due)"
-# Lead staff 刘玉栋 leads group 3 and the office: 8 due, 4 on time, 4 open: 80.
-eq "staff 刘玉栋" "8 4 4 80" "$(g "$TMP/a.json" staff 刘玉栋 due) $(g "$TMP/a.json" staff 刘玉栋 on_time) $(g "$TMP/a.json" staff 刘玉栋 open) $(g "$TMP/a.json" staff 刘玉栋 score)"
+# Units: 规划与资源配置科 (冷亮's) answers for groups 2 and 4 (no owner
+# named): 2.P1 late, 2.P2 on time, 4.P1 open: 60/3 + 40 x 2/3 = 46.7.
+eq "unit 规划与资源配置科" "3 1 1 1 46.7" "$(g "$TMP/a.json" unit 规划与资源配置科 due) $(g "$TMP/a.json" unit 规划与资源配置科 on_time) $(g "$TMP/a.json" unit 规划与资源配置科 late) $(g "$TMP/a.json" unit 规划与资源配置科 open) $(g "$TMP/a.json" unit 规划与资源配置科 score)"
+# The office's six duties: 4 done on time, 2 open: 100 x 4/6 = 66.7.
+eq "unit 领导小组办公室" "6 4 66.7" "$(g "$TMP/a.json" unit 领导小组办公室 due) $(g "$TMP/a.json" unit 领导小组办公室 on_time) $(g "$TMP/a.json" unit 领导小组办公室 score)"
+# 人才与成果科 owns 1.M1 (due 12-31) and answers for the rest of group 1
+# through its chief 关若飞: 1.P1 and 1.M4@2022-06.
+eq "unit 人才与成果科" "2" "$(g "$TMP/a.json" unit 人才与成果科 due)"
+# Persons are a table of their own: no unit is scored as a person.
+eq "no person in the unit table" "" "$(jq -r '.rows[] | select(.scope == "unit") | .key' "$TMP/a.json" | grep -x -e 冷亮 -e 刘玉栋 -e 关若飞)"
+# 刘玉栋: the office's lead staff and group 3's: 8 due, 4 on time, 4
+# open: 50.0.
+eq "person 刘玉栋" "8 4 4 50" "$(g "$TMP/a.json" person 刘玉栋 due) $(g "$TMP/a.json" person 刘玉栋 on_time) $(g "$TMP/a.json" person 刘玉栋 open) $(g "$TMP/a.json" person 刘玉栋 score)"
 
 # The whole year (as of 12-31, with the July reports appended above):
 # group 3 has 5 tasks, 5 projects, 4 plan items, 6 measures = 20 units;
-# 3.P2 done late, 19 open: 100 - 2 - 95 = 3.  Group 1: 3+3+3+5 items,
-# 1.M4 twice = 15 units, 2 on time, 13 open: 35.
+# 3.P2 done late, 19 open: 40 x 1/20 = 2.0.  Group 1: 3+3+3+5 items,
+# 1.M4 twice = 15 units, 2 on time, 13 open: 100 x 2/15 = 13.3.
 run $R annual --year 2022 -o json
-eq "year: group 3" "20 1 19 3" "$(g "$TMP/out" group 3 due) $(g "$TMP/out" group 3 late) $(g "$TMP/out" group 3 open) $(g "$TMP/out" group 3 score)"
-eq "year: group 1" "15 2 13 35" "$(g "$TMP/out" group 1 due) $(g "$TMP/out" group 1 on_time) $(g "$TMP/out" group 1 open) $(g "$TMP/out" group 1 score)"
+eq "year: group 3" "20 1 19 2" "$(g "$TMP/out" group 3 due) $(g "$TMP/out" group 3 late) $(g "$TMP/out" group 3 open) $(g "$TMP/out" group 3 score)"
+eq "year: group 1" "15 2 13 13.3" "$(g "$TMP/out" group 1 due) $(g "$TMP/out" group 1 on_time) $(g "$TMP/out" group 1 open) $(g "$TMP/out" group 1 score)"
 eq "year: every unit (88)" 88 "$(jq '[.rows[] | select(.scope == "item")] | length' "$TMP/out")"
-eq "score floors at 0" 0 "$(zz-report -d "$D" annual --year 2022 --rule open=10 -o json | jq -r '.rows[] | select(.scope == "group" and .key == "3") | .score')"
-run $R annual --year 2022 --rule base=100,late=10,open=1 -o json
-# Group 2 over the year: 2.P1 late, 13 of its 15 units open: 100 - 10 - 13.
-eq "--rule changes the score" 77 "$(g "$TMP/out" group 2 score)"
+run $R annual --year 2022 --rule ontime=100,done=0 -o json
+# Group 2 over the year: 2.P2 on time of its 15 units: 100/15.
+eq "--rule changes the score" 6.7 "$(g "$TMP/out" group 2 score)"
 
 run $R annual --year 2022 --as-of 2022-06-30 --detail
 status "annual --detail" 0
-has "detail: the rule" "$TMP/out" "评分规则：得分 = 100 − 2 × 逾期完成项数 − 5 × 未完成项数，最低0分"
-has "detail: group 2's sum" "$TMP/out" "专班 科技服务产业工作专班：得分 = 100 − 2×1（逾期完成） − 5×0（未完成） = 98"
-# 2.P1 late costs 2 points, in group 2's, 冷亮's section's and 冷亮's table.
-eq "detail: the item behind it, 2 points off" 3 \
-    "$(grep -cE '^2\.P1  .*  2022-03-31  已完成  2022-04-10  逾期完成 +2$' "$TMP/out")"
+has "detail: the rule" "$TMP/out" "评分规则：得分 = 60 × 按时率 + 40 × 完成率"
+has "detail: group 2's sum" "$TMP/out" "专班 科技服务产业工作专班：得分 = 60 × 1/2（按时） + 40 × 2/2（已完成） = 70.0"
+# 2.P1, done late, in group 2's, 规划与资源配置科's, 张明光's (group 2's
+# lead bureau leader) and 冷亮's tables.
+eq "detail: the item behind it" 4 \
+    "$(grep -cE '^2\.P1  .*  2022-03-31  已完成  2022-04-10  逾期完成$' "$TMP/out")"
 has "annual title" "$TMP/out" "2022年度科技创新“五个工作专班”目标任务完成情况考核"
 run $R annual --year 2022 --as-of 2022-06-30
 hasnt "no detail without --detail" "$TMP/out" "四、评分明细"
@@ -327,6 +331,10 @@ run $R quarterly --quarter 2022-Q5
 status "bad quarter" 2
 run $R annual --rule base=abc
 status "bad rule" 2
+run $R annual --rule late=2
+status "the old rule's words are not weights" 2
+run $R annual --rule ontime=0,done=0
+status "weights adding up to nothing" 2
 run $R annual --month 2022-06
 status "--month with annual" 2
 run $R monthly -o pdf

@@ -147,6 +147,28 @@ for k in 1 2 3 4 5 0; do
 	eq "4: zz-status's completion of group $k is zz-report's" "$want" "$got"
 done
 
+# ---- 5. the annual score: by rates, units and people apart ----
+# score = 60 x on-time rate + 40 x completion rate, one decimal: checked
+# for every row against its own counts.
+eq "5: every score is 60 x on-time + 40 x done, over due" "" \
+    "$(jq -r '.rows[] | select(.scope == "group" or .scope == "unit" or .scope == "person") | select(.due > 0) | "\(.key) \(.due) \(.on_time) \(.done) \(.score)"' "$TMP/year.json" |
+	awk '{ want = sprintf("%.1f", (60 * $3 + 40 * $4) / $2 + 1e-9); got = sprintf("%.1f", $5)
+	    if (want != got) print $1 ": " want " != " got }')"
+# More items is no handicap: group 3 (20 units) and group 5 (11) have
+# nothing on time; each score is its completion rate's share alone.
+eq "5: group 5, 1 of 11 done on time: 60/11 + 40/11" "9.1" "$(g "$TMP/year.json" group 5 score)"
+run $R annual --year 2022 --rule ontime=100,done=0 -o json
+eq "5: --rule ontime=100,done=0 scores the on-time rate" \
+    "$(g "$TMP/out" group 1 on_time_rate)" "$(g "$TMP/out" group 1 score)"
+has "5: the formula is printed" "$TMP/year.json" "得分 = 60 × 按时率 + 40 × 完成率"
+# Units and people in tables of their own, never mixed.
+cut -d, -f1 "$D/people.csv" | tail -n +2 | sort >"$TMP/persons"
+eq "5: no person in the unit table" "" \
+    "$(jq -r '.rows[] | select(.scope == "unit") | .key' "$TMP/year.json" | sort | comm -12 - "$TMP/persons")"
+eq "5: only persons in the person table" "" \
+    "$(jq -r '.rows[] | select(.scope == "person") | .key' "$TMP/year.json" | sort | comm -23 - "$TMP/persons")"
+eq "5: 赵晓煜, group 1's lead bureau leader, is scored" "15" "$(g "$TMP/year.json" person 赵晓煜 due)"
+
 # ---- 7. text, not bare ids ----
 run $R monthly --month 2022-05
 has "7: may's reports show the item's text" "$TMP/out" \

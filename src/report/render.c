@@ -16,7 +16,7 @@ static const char *colcn[F_NCOLS] = {"范围", "编号", "名称", "专班",
 	"得分", "排名", "完成时限", "状态", "完成日期", "完成情况",
 	"责任单位（人）"};
 /* i integer, r real, s string */
-static const char coltype[F_NCOLS + 1] = "sssiiiiiiiiiiirrsiisssss";
+static const char coltype[F_NCOLS + 1] = "sssiiiiiiiiiiirrsrisssss";
 
 static const char *
 cell(const struct rtab *t, size_t r, int c)

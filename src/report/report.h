@@ -168,7 +168,8 @@ void rollup(struct rdoc *r, struct plan_run *p, size_t n, const char *title);
 /* ---- the three reports ---- */
 struct ropts {
 	bool detail;
-	int base, late, open;	/* the annual score rule */
+	/* the annual score: ontime x on-time rate + done x completion */
+	int ontime, done;
 };
 int report_monthly(struct model *m, int y, int mon, struct rdoc *d);
 int report_quarterly(struct model *m, int y, int q, struct rdoc *d);
