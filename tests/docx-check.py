@@ -71,7 +71,8 @@ COLS = {
     "逾期完成": ("late", num), "未完成": ("open", num),
     "推进中": ("doing", num), "逾期": ("overdue", num),
     "受阻": ("blocked", num), "完成率": ("rate", pct),
-    "按时率": ("on_time_rate", pct), "得分": ("score", num),
+    "按时率": ("on_time_rate", pct),
+    "得分": ("score", lambda v: "—" if v is None else f"{v:.1f}"),
     "名次": ("rank", num), "状态灯": ("light", lambda v: LIGHT[v or ""]),
 }
 figure_rows = [r for r in rep["rows"] if r["due"] is not None]
@@ -101,7 +102,7 @@ for t in d.tables:
         for r in fit:
             matched.add((r["scope"], r["key"]))
 unmatched = [(r["scope"], r["name"]) for r in figure_rows
-             if r["scope"] in ("group", "unit", "staff", "plan")
+             if r["scope"] in ("group", "unit", "person", "plan")
              and (r["scope"], r["key"]) not in matched]
 check(f"every task force, unit, person of the json is a table row "
       f"({checked} rows)", checked and not unmatched, str(unmatched[:3]))
