@@ -142,6 +142,38 @@ zz_workday_before(const struct zz_plan *p, zz_date t)
 	return t;
 }
 
+/* Whether text states the deadline as "M月D日前" (before that day) for
+ * the month and day of t. */
+static bool
+said_before(const char *text, zz_date t)
+{
+	char key[32];
+	const char *s;
+	int y, m, d;
+
+	zz_ymd(t, &y, &m, &d);
+	snprintf(key, sizeof key, "%d月%d日前", m, d);
+	for (s = text; s && (s = strstr(s, key)); s++)
+		/* not the tail of another number: 11月... is not 1月... */
+		if (s == text || s[-1] < '0' || s[-1] > '9')
+			return true;
+	return false;
+}
+
+void
+zz_plan_workdays(struct zz_plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nitems; i++) {
+		struct zz_item *it = &p->items[i];
+
+		if (it->due != ZZ_NODATE && !*it->recur &&
+		    said_before(it->text, it->due))
+			it->due = zz_workday_before(p, it->due);
+	}
+}
+
 int
 zz_plan_occurrences(const struct zz_plan *p, const struct zz_recur *r,
     zz_date from, zz_date to, struct zz_occ *out, int max)

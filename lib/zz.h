@@ -405,6 +405,10 @@ bool zz_workday(const struct zz_plan *p, zz_date t);
 /* The last working day on or before t: a deadline "before the 27th"
  * that falls on a day off moves back to it. */
 zz_date zz_workday_before(const struct zz_plan *p, zz_date t);
+/* An item whose text states its deadline as "M月D日前" (before that
+ * day) and whose due date is that day falls due on the last working day
+ * on or before it: done for a data directory's plan as it is loaded. */
+void zz_plan_workdays(struct zz_plan *p);
 /* zz_occurrences with every due date moved back to a working day: how
  * every program computes a recurring item's deadlines. */
 int zz_plan_occurrences(const struct zz_plan *p, const struct zz_recur *r,

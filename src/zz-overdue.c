@@ -174,6 +174,7 @@ load(const struct opts *o, struct zz_plan *p, struct zz_states *s)
 	    zz_plan_load(zz_data_dir(o->c.dir), p);
 	if (rc < 0)
 		return -1;
+	zz_plan_workdays(p);	/* 9月30日前 on a day off */
 	/* an unknown name would give an empty list and exit 0: a cron mail
 	 * that never comes */
 	if (zz_check_who(p, o->person, o->unit) < 0) {

@@ -355,6 +355,7 @@ build(const struct args *a, const struct per *pe, const char *dir,
 		memset(m, 0, sizeof *m);	/* nothing left to free */
 		return -1;
 	}
+	zz_plan_workdays(&m->plan);	/* 9月30日前 on a day off */
 	if (check_in_plan(&m->plan, pe->name, pe->lo, pe->hi) < 0)
 		return -1;
 	r->logpath = a->log ? NULL : zz_xasprintf("%s/status.csv", dir);

@@ -216,6 +216,7 @@ main(int argc, char *argv[])
 	}
 	if (zz_plan_load(dir, &plan) < 0)
 		return zz_finish(ZZ_EXIT_ERR);
+	zz_plan_workdays(&plan);	/* 9月30日前 on a day off */
 	switch (cmd) {
 	case C_ADD:
 		rc = cmd_add(&o, argc, argv);

@@ -74,6 +74,36 @@ printf '2022-03-26,0.R1@2022-03,done,,,x\n' >>"$D/status.csv"
 eq "done on Saturday 26 March is late for 每月27日前" late \
     "$(zz-report -d "$D" monthly --month 2022-04 -o json | jq -r '.rows[] | select(.scope == "office_notice") | .class')"
 
+# A plan item whose text says "10月1日前" (before 1 October, in the
+# National Day holiday) falls due on 30 September; "10月8日前" (a Saturday
+# worked in 2022) stays.
+setdue() {	# ID TEXT DUE: rewrite one row of items.csv
+	/usr/bin/python3 - "$D/items.csv" "$@" <<'PY'
+import csv, sys
+path, id_, text, due = sys.argv[1:5]
+rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+for r in rows[1:]:
+    if r[0] == id_:
+        r[4], r[5] = text, due
+with open(path, "w", encoding="utf-8", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+}
+setdue 2.P3 "三季度，10月1日前完成高校院所邀约。" 2022-10-01
+run zz-overdue -d "$D" --as-of 2022-10-10 -g 2 -o csv
+eq "10月1日前 means 30 September (zz-overdue)" 2022-09-30 \
+    "$(awk -F, '$1 == "2.P3" {print $4}' "$TMP/out")"
+eq "10月1日前 (zz-status)" 2022-09-30 \
+    "$(zz-status -d "$D" --as-of 2022-10-10 -g 2 -o csv | awk -F, '$1 == "2.P3" {print $4}')"
+eq "10月1日前 (zz-report)" 2022-09-30 \
+    "$(zz-report -d "$D" annual --year 2022 -o json | jq -r '.rows[] | select(.key == "2.P3") | .due_date')"
+setdue 2.P3 "三季度，10月8日前完成高校院所邀约。" 2022-10-08
+eq "10月8日前 stays on the Saturday worked" 2022-10-08 \
+    "$(zz-status -d "$D" --as-of 2022-10-10 -g 2 -o csv | awk -F, '$1 == "2.P3" {print $4}')"
+setdue 2.P3 "三季度，10月底完成高校院所邀约。" 2022-10-01
+eq "a date not said as …日前 stays" 2022-10-01 \
+    "$(zz-status -d "$D" --as-of 2022-10-10 -g 2 -o csv | awk -F, '$1 == "2.P3" {print $4}')"
+
 # ---- a bad table is an error with its line ----
 cp "$H" "$TMP/good.csv"
 printf '2022-10-10,holiday,x\n' >>"$D/holidays.csv"
