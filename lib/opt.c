@@ -127,3 +127,52 @@ zz_slurp(const char *path, size_t *len)
 	*len = b.len;
 	return zz_buf_take(&b);
 }
+
+/* -d DIR, or -d @FILE: the data directories FILE names, one a line
+ * (blank lines and # comments skipped), relative ones taken from FILE's
+ * folder. */
+void
+zz_add_dirs(const char *arg, char ***dirs, size_t *n)
+{
+	char *text, *line, *save = NULL, *base;
+	size_t len, before = *n;
+
+	if (arg[0] != '@') {
+		*dirs = zz_xreallocarray(*dirs, *n + 1, sizeof **dirs);
+		(*dirs)[(*n)++] = zz_xstrdup(arg);
+		return;
+	}
+	if (!(text = zz_slurp(arg + 1, &len)))
+		exit(ZZ_EXIT_ERR);
+	base = zz_xstrdup(arg + 1);
+	*(strrchr(base, '/') ? strrchr(base, '/') + 1 : base) = '\0';
+	for (line = strtok_r(text, "\r\n", &save); line;
+	    line = strtok_r(NULL, "\r\n", &save)) {
+		char *p = line + strspn(line, " \t"), *e = p + strlen(p);
+
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			*--e = '\0';
+		if (!*p || *p == '#')
+			continue;
+		*dirs = zz_xreallocarray(*dirs, *n + 1, sizeof **dirs);
+		(*dirs)[(*n)++] = *p == '/' ? zz_xstrdup(p) :
+		    zz_xasprintf("%s%s", base, p);
+	}
+	free(base);
+	free(text);
+	if (*n == before)
+		zz_die("-d %s: names no data directory", arg);
+}
+
+char *
+zz_dir_label(const char *dir)
+{
+	char *s = zz_xstrdup(dir), *e = s + strlen(s), *b;
+
+	while (e > s + 1 && e[-1] == '/')
+		*--e = '\0';
+	b = strrchr(s, '/');
+	b = zz_xstrdup(b && b[1] ? b + 1 : s);
+	free(s);
+	return b;
+}

@@ -381,6 +381,14 @@ char *zz_plan_subject(const struct zz_plan *p);
 
 /* The data directory: opt, else $ZZ_DATA, else "./data".  Borrowed. */
 const char *zz_data_dir(const char *opt);
+/* -d DIR, or -d @FILE (the data directories FILE names, one a line; blank
+ * lines and # comments skipped; relative names from FILE's folder):
+ * appended to *dirs, which the caller frees.  A FILE that cannot be read
+ * or names none: says so and exits 2. */
+void zz_add_dirs(const char *arg, char ***dirs, size_t *n);
+/* A data directory's name in a report over several: its last component
+ * (zhangdian for /srv/zz/zhangdian/).  Caller owns. */
+char *zz_dir_label(const char *dir);
 /* Load doc, groups, people, members and items from dir. */
 int zz_plan_load(const char *dir, struct zz_plan *p);
 /* Write the plan tables into dir atomically; status.csv is created with

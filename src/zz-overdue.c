@@ -19,6 +19,8 @@ enum { OPT_WITHIN = ZZ_OPT_FIRST_FREE, OPT_PERSON, OPT_UNIT };
 struct opts {
 	struct zz_common c;
 	const char *plan, *log, *person, *unit;
+	char **dirs;		/* several -d: one list over the plans */
+	size_t ndirs;
 	int within;		/* days; -1 without --within */
 	long group;		/* -1 for every group */
 	bool quiet;
@@ -35,7 +37,25 @@ struct row {
 	unsigned order;		/* plan order, then occurrence order */
 	unsigned rank;		/* text: position of the row's group section */
 	unsigned char status;	/* enum zz_status */
+	unsigned char plan;	/* several -d: the row's plan in plans[] */
 };
+
+/* Several -d: each plan loaded on its own, its rows' ids as label:id. */
+struct src {
+	char *label;
+	struct zz_plan p;
+	struct zz_states s;
+};
+static struct src *plans;
+static size_t nplans;	/* 0: one plan, the usual case */
+#define MAXPLANS 255
+
+/* The plan a row comes from (p itself with one plan). */
+static const struct zz_plan *
+plan_of(const struct zz_plan *p, const struct row *w)
+{
+	return nplans ? &plans[w->plan].p : p;
+}
 
 struct rows {
 	struct row *v;
@@ -59,14 +79,16 @@ usage(int code)
 {
 	FILE *f = code ? stderr : stdout;
 
-	fputs(_("usage: zz-overdue [-hq] [-d DIR] [-p PLAN] [-s LOG] "
+	fputs(_("usage: zz-overdue [-hq] [-d DIR ...] [-p PLAN] [-s LOG] "
 	    "[--as-of DATE] [--within DAYS]\n"
 	    "                  [-g GROUP] [--person NAME] [--unit UNIT] "
 	    "[-o text|csv|tsv|json|jsonl|ics]\n"
 	    "                  [--csv-safe] [--excel]\n"
 	    "       zz-overdue --version\n"
 	    "\n"
-	    "  -d DIR          the data directory (default $ZZ_DATA, else ./data)\n"
+	    "  -d DIR          the data directory (default $ZZ_DATA, else ./data);\n"
+	    "                  several -d, or -d @FILE naming one a line: one\n"
+	    "                  list over the plans, ids as DIR:ID\n"
 	    "  -p PLAN         the plan from JSON (zz-import -o json), a data "
 	    "directory or -\n"
 	    "  -s LOG          the progress log from LOG or - (default "
@@ -107,6 +129,11 @@ parse_args(int argc, char **argv, struct opts *o)
 	o->group = -1;
 	while ((ch = getopt_long(argc, argv, "d:g:ho:p:qs:", longopts,
 	    NULL)) != -1) {
+		if (ch == 'd') {
+			zz_add_dirs(optarg, &o->dirs, &o->ndirs);
+			o->c.dir = o->dirs[0];
+			continue;
+		}
 		if (zz_common_opt(&o->c, ch, optarg, FORMATS))
 			continue;
 		switch (ch) {
@@ -139,6 +166,10 @@ parse_args(int argc, char **argv, struct opts *o)
 	}
 	if (optind != argc)
 		usage(1);
+	if (o->ndirs > 1 && (o->plan || o->log))
+		zz_die("-p and -s go with one plan, not several -d");
+	if (o->ndirs > MAXPLANS)
+		zz_die("-d: at most %d plans at once", MAXPLANS);
 	if (o->plan && o->log && !strcmp(o->plan, "-") && !strcmp(o->log, "-"))
 		zz_die("-p - and -s - cannot both read standard input");
 	if (o->c.asof == ZZ_NODATE)
@@ -211,6 +242,7 @@ add_row(struct rows *r, const struct zz_item *it, char *occ, zz_date due,
 	w->status = st ? st->status : ZZ_TODO;
 	w->order = (unsigned)r->n++;
 	w->rank = 0;
+	w->plan = 0;
 }
 
 /* Listed: open and either past due, or due within the window. */
@@ -316,6 +348,8 @@ by_lateness(const void *a, const void *b)
 
 	if (x->late != y->late)
 		return x->late > y->late ? -1 : 1;
+	if (x->plan != y->plan)
+		return x->plan < y->plan ? -1 : 1;
 	if (x->group != y->group)
 		return x->group < y->group ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
@@ -339,7 +373,8 @@ sort_rows(struct rows *r)
 		return;
 	lo = hi = r->v[0].late;
 	for (i = 1; i < r->n; i++) {
-		grouped = grouped && r->v[i - 1].group <= r->v[i].group;
+		grouped = grouped && r->v[i - 1].plan == r->v[i].plan &&
+		    r->v[i - 1].group <= r->v[i].group;
 		lo = r->v[i].late < lo ? r->v[i].late : lo;
 		hi = r->v[i].late > hi ? r->v[i].late : hi;
 	}
@@ -385,7 +420,8 @@ sections(struct rows *r)
 		bool isnew;
 		void **slot;
 
-		snprintf(key, sizeof key, "%d", r->v[i].it->group);
+		snprintf(key, sizeof key, "%u:%d", r->v[i].plan,
+		    r->v[i].it->group);
 		slot = zz_map_slot(&first, key, strlen(key), &isnew);
 		if (isnew)
 			*slot = (void *)(i + 1);
@@ -440,6 +476,23 @@ who_free(const struct zz_plan *p, struct who *c)
 	free(c->who);
 }
 
+/* One cache a plan (rows of several plans mix in lateness order). */
+static struct who *
+caches_new(void)
+{
+	return zz_xcalloc(nplans ? nplans : 1, sizeof(struct who));
+}
+
+static void
+caches_free(const struct zz_plan *p, struct who *c)
+{
+	size_t i;
+
+	for (i = 0; i < (nplans ? nplans : 1); i++)
+		who_free(nplans ? &plans[i].p : p, &c[i]);
+	free(c);
+}
+
 static void
 row_values(const struct zz_plan *p, const struct row *w, bool text,
     struct who *cache, char bufs[3][24], const char **v)
@@ -465,7 +518,8 @@ static void
 add_rows(const struct opts *o, const struct zz_plan *p, const struct rows *r,
     size_t from, size_t to, struct zz_table *t)
 {
-	struct who cache = {NULL};
+	/* this call's own: the two halves run at once */
+	struct who *cache = caches_new();
 	bool text = o->c.fmt == ZZ_FMT_TEXT;
 	char bufs[3][24], *note;
 	const char *v[NCOLS];
@@ -480,16 +534,19 @@ add_rows(const struct opts *o, const struct zz_plan *p, const struct rows *r,
 			__builtin_prefetch(r->v[i + 16].it);
 		if (i + 8 < to)
 			__builtin_prefetch(r->v[i + 8].it->id);
-		if (text && (i == 0 || w->it->group != r->v[i - 1].it->group)) {
-			note = zz_xasprintf("[%d] %s", w->it->group,
-			    zz_group_name(p, w->it->group));
+		if (text && (i == 0 || w->it->group != r->v[i - 1].it->group ||
+		    w->plan != r->v[i - 1].plan)) {
+			note = zz_xasprintf("[%s%s%d] %s", nplans ?
+			    plans[w->plan].label : "", nplans ? " " : "",
+			    w->it->group, zz_group_name(plan_of(p, w),
+			    w->it->group));
 			zz_table_note(t, note);
 			free(note);
 		}
-		row_values(p, w, text, &cache, bufs, v);
+		row_values(plan_of(p, w), w, text, &cache[w->plan], bufs, v);
 		zz_table_add(t, v);
 	}
-	who_free(p, &cache);
+	caches_free(p, cache);
 }
 
 /*
@@ -639,7 +696,7 @@ ics_event(FILE *f, const struct zz_plan *p, const struct row *w,
 static void
 print_ics(const struct opts *o, const struct zz_plan *p, struct rows *r)
 {
-	struct who cache = {NULL};
+	struct who *cache = caches_new();
 	struct zz_buf b = {0};
 	char stamp[24];
 	int y, m, d;
@@ -657,10 +714,57 @@ print_ics(const struct opts *o, const struct zz_plan *p, struct rows *r)
 	ics_prop(stdout, &b, "X-WR-CALNAME", p->doc.number ? p->doc.number :
 	    "zz");
 	for (i = 0; i < r->n; i++)
-		ics_event(stdout, p, &r->v[i], &cache, stamp);
+		ics_event(stdout, plan_of(p, &r->v[i]), &r->v[i],
+		    &cache[r->v[i].plan], stamp);
 	zz_ics_line(stdout, "END:VCALENDAR");
 	zz_buf_free(&b);
-	who_free(p, &cache);
+	caches_free(p, cache);
+}
+
+/* Several -d: every plan loaded and its rows collected, ids as label:id.
+ * A --person or --unit must be known to at least one of the plans, a -g
+ * task force to at least one.  0, or -1 having said why. */
+static int
+load_plans(const struct opts *o, struct rows *r)
+{
+	struct opts one = *o;
+	size_t k, i, from;
+	bool who = !o->person && !o->unit, group = o->group <= 0;
+
+	nplans = o->ndirs;
+	plans = zz_xcalloc(nplans, sizeof *plans);
+	one.person = one.unit = NULL;	/* checked over all plans below */
+	for (k = 0; k < nplans; k++) {
+		one.c.dir = o->dirs[k];
+		plans[k].label = zz_dir_label(o->dirs[k]);
+		for (i = 0; i < k; i++)
+			if (strcmp(plans[i].label, plans[k].label) == 0)
+				zz_die("%s and %s have the same name '%s': ids "
+				    "are named by their plan's directory",
+				    o->dirs[i], o->dirs[k], plans[k].label);
+		if (load(&one, &plans[k].p, &plans[k].s) < 0)
+			return -1;
+		for (i = 0; !who && i < plans[k].p.nitems; i++)
+			who = zz_answers_for(&plans[k].p, &plans[k].p.items[i],
+			    o->person, o->unit);
+		group = group || zz_plan_group(&plans[k].p, o->group);
+		from = r->n;
+		collect(o, &plans[k].p, &plans[k].s, r);
+		for (i = from; i < r->n; i++) {
+			struct row *w = &r->v[i];
+			char *id = zz_xasprintf("%s:%s", plans[k].label, w->id);
+
+			if (w->own)
+				free(w->id);
+			w->id = id, w->own = true, w->plan = (unsigned char)k;
+		}
+	}
+	/* nobody answers for anything: say which plans lack the name */
+	for (k = 0; !who && k < nplans; k++)
+		who = zz_check_who(&plans[k].p, o->person, o->unit) == 0;
+	if (!group)
+		zz_warn("-g: no plan has a task force %ld", o->group);
+	return who && group ? 0 : -1;
 }
 
 int
@@ -670,26 +774,34 @@ main(int argc, char **argv)
 	struct zz_plan p;
 	struct zz_states s = {0};
 	struct rows r = {0};
+	const struct zz_plan *pp = &p;
 	size_t i, overdue = 0;
 
 	zz_setprog(argv[0]);
 	parse_args(argc, argv, &o);
-	if (load(&o, &p, &s) < 0)
-		return ZZ_EXIT_ERR;
-	/* an empty list for a mistyped group would read as "nothing late" */
-	if (o.group > 0 && !zz_plan_group(&p, o.group))
-		zz_die("-g: the plan has no task force %d (it has 1 to %zu; 0 "
-		    "is the office)", o.group, p.ngroups);
-	collect(&o, &p, &s, &r);
+	if (o.ndirs > 1) {
+		if (load_plans(&o, &r) < 0)
+			return ZZ_EXIT_ERR;
+		pp = &plans[0].p;	/* the calendar's name; rows know theirs */
+	} else {
+		if (load(&o, &p, &s) < 0)
+			return ZZ_EXIT_ERR;
+		/* an empty list for a mistyped group would read as "nothing
+		 * late" */
+		if (o.group > 0 && !zz_plan_group(&p, o.group))
+			zz_die("-g: the plan has no task force %d (it has 1 to "
+			    "%zu; 0 is the office)", o.group, p.ngroups);
+		collect(&o, &p, &s, &r);
+	}
 	sort_rows(&r);
 	for (i = 0; i < r.n; i++)
 		overdue += r.v[i].late > 0;
 	if (!o.quiet && o.c.fmt == FMT_ICS)
-		print_ics(&o, &p, &r);
+		print_ics(&o, pp, &r);
 	else if (!o.quiet) {
 		if (o.c.fmt == ZZ_FMT_TEXT)
 			sections(&r);
-		print_table(&o, &p, &r, overdue);
+		print_table(&o, pp, &r, overdue);
 	}
 	for (i = 0; i < r.n; i++)
 		if (r.v[i].own)
@@ -701,7 +813,17 @@ main(int argc, char **argv)
 	 * the leaks that matter. */
 #ifdef ZZ_FREE_AT_EXIT
 	zz_states_free(&s);
-	zz_plan_free(&p);
+	if (!nplans)
+		zz_plan_free(&p);
+	for (i = 0; i < nplans; i++) {
+		zz_states_free(&plans[i].s);
+		zz_plan_free(&plans[i].p);
+		free(plans[i].label);
+	}
+	free(plans);
+	for (i = 0; i < o.ndirs; i++)
+		free(o.dirs[i]);
+	free(o.dirs);
 #endif
 	return zz_finish(overdue ? ZZ_EXIT_FOUND : ZZ_EXIT_OK);
 }

@@ -192,58 +192,6 @@ default_asof(const struct args *a, zz_date lo, zz_date hi, const char **why)
 	return hi;
 }
 
-/* -d DIR, or -d @FILE: the data directories FILE names, one a line
- * (blank lines and # comments skipped), relative ones taken from FILE's
- * folder. */
-static void
-add_dirs(struct args *a, const char *arg)
-{
-	char *text, *line, *save = NULL, *base;
-	size_t len;
-
-	if (arg[0] != '@') {
-		a->dirs = zz_xreallocarray(a->dirs, a->ndirs + 1,
-		    sizeof *a->dirs);
-		a->dirs[a->ndirs++] = zz_xstrdup(arg);
-		return;
-	}
-	if (!(text = zz_slurp(arg + 1, &len)))
-		exit(ZZ_EXIT_ERR);
-	base = zz_xstrdup(arg + 1);
-	*(strrchr(base, '/') ? strrchr(base, '/') + 1 : base) = '\0';
-	for (line = strtok_r(text, "\r\n", &save); line;
-	    line = strtok_r(NULL, "\r\n", &save)) {
-		char *p = line + strspn(line, " \t"), *e = p + strlen(p);
-
-		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
-			*--e = '\0';
-		if (!*p || *p == '#')
-			continue;
-		a->dirs = zz_xreallocarray(a->dirs, a->ndirs + 1,
-		    sizeof *a->dirs);
-		a->dirs[a->ndirs++] = *p == '/' ? zz_xstrdup(p) :
-		    zz_xasprintf("%s%s", base, p);
-	}
-	free(base);
-	free(text);
-	if (!a->ndirs)
-		bad_usage("-d %s: names no data directory", arg);
-}
-
-/* A plan's label in a roll-up: its directory's last name. */
-static char *
-dir_label(const char *dir)
-{
-	char *s = zz_xstrdup(dir), *e = s + strlen(s), *b;
-
-	while (e > s + 1 && e[-1] == '/')
-		*--e = '\0';
-	b = strrchr(s, '/');
-	b = zz_xstrdup(b && b[1] ? b + 1 : s);
-	free(s);
-	return b;
-}
-
 /* Ids read label:id, so two plans may not share a label. */
 static int
 unique_labels(const struct plan_run *r, size_t n)
@@ -282,7 +230,7 @@ parse_args(int argc, char **argv, struct args *a)
 	while ((ch = getopt_long(argc, argv, "d:ho:p:s:", longopts,
 	    NULL)) != -1) {
 		if (ch == 'd') {
-			add_dirs(a, optarg);
+			zz_add_dirs(optarg, &a->dirs, &a->ndirs);
 			continue;
 		}
 		if (zz_common_opt(&a->c, ch, optarg, "text,md,html,csv,json,docx"))
@@ -408,7 +356,7 @@ main(int argc, char **argv)
 	for (i = 0; i < n && rc == 0; i++) {
 		runs[i].dir = zz_xstrdup(a.ndirs ? a.dirs[i] :
 		    zz_data_dir(a.c.dir));
-		runs[i].label = dir_label(runs[i].dir);
+		runs[i].label = zz_dir_label(runs[i].dir);
 		rc = build(&a, &pe, runs[i].dir, &runs[i]);
 	}
 	if (rc == 0 && n > 1 && (rc = unique_labels(runs, n)) == 0) {

@@ -132,3 +132,35 @@ run zz-report $ALL monthly --month 2022-03
 status "a month before a plan began" 2
 has "before a plan: which" "$TMP/err" "川科发〔2022〕5号"
 eq "errors: nothing printed" "" "$(cat "$TMP/out")"
+
+# ---- zz-overdue over the same three plans ----
+run zz-overdue $ALL --as-of 2022-07-01 --within 14 -o json
+status "overdue: several plans, something late" 1
+cp "$TMP/out" "$TMP/od.json"
+for plan in city zhangdian zichuan; do
+	zz-overdue -d "$P/$plan" --as-of 2022-07-01 --within 14 -o json |
+	    jq -r --arg p "$plan" '.[] | "\($p):\(.id) \(.due) \(.days_late)"' |
+	    sort >>"$TMP/od.want"
+done
+eq "overdue: each plan's own list, ids as plan:id" \
+    "$(sort "$TMP/od.want")" \
+    "$(jq -r '.[] | "\(.id) \(.due) \(.days_late)"' "$TMP/od.json" | sort)"
+n=$(jq length "$TMP/od.json")
+if [ "$n" -gt 10 ]; then pass "overdue: $n rows"; else fail "overdue: $n rows"; fi
+eq "overdue: most late first" \
+    "$(jq -r '[.[] | .days_late] | . == (sort | reverse)' "$TMP/od.json")" true
+run zz-overdue $ALL --as-of 2022-07-01
+has "overdue text: a plan's heading" "$TMP/out" "[zhangdian 1] 科技企业培育工作专班"
+run zz-overdue $ALL --as-of 2022-07-01 --person 王磊 -o json
+eq "overdue --person of one plan: that plan's items only" "zhangdian" \
+    "$(jq -r '[.[] | .id | split(":")[0]] | unique | join(" ")' "$TMP/out")"
+run zz-overdue $ALL --as-of 2022-07-01 --person 王蕾
+status "overdue --person nobody knows" 2
+has "overdue: closest name" "$TMP/err" "王磊"
+run zz-overdue $ALL --as-of 2022-07-01 --within 14 -o ics
+eq "overdue ics: one event a row" "$n" "$(grep -c '^BEGIN:VEVENT' "$TMP/out")"
+run zz-overdue -d @"$P/plans.txt" --as-of 2022-07-01 --within 14 -o json
+if cmp -s "$TMP/out" "$TMP/od.json"; then pass "overdue -d @FILE: the same"
+else fail "overdue -d @FILE differs"; fi
+run zz-overdue $ALL -d "$TMP/other/zichuan" --as-of 2022-07-01
+status "overdue: two plans of one name" 2
