@@ -48,6 +48,9 @@ struct src {
 };
 static struct src *plans;
 static size_t nplans;	/* 0: one plan, the usual case */
+/* Every -d, kept here so that an early return leaks nothing. */
+static char **dirs;
+static size_t ndirs;
 #define MAXPLANS 255
 
 /* The plan a row comes from (p itself with one plan). */
@@ -130,8 +133,9 @@ parse_args(int argc, char **argv, struct opts *o)
 	while ((ch = getopt_long(argc, argv, "d:g:ho:p:qs:", longopts,
 	    NULL)) != -1) {
 		if (ch == 'd') {
-			zz_add_dirs(optarg, &o->dirs, &o->ndirs);
-			o->c.dir = o->dirs[0];
+			zz_add_dirs(optarg, &dirs, &ndirs);
+			o->dirs = dirs, o->ndirs = ndirs;
+			o->c.dir = dirs[0];
 			continue;
 		}
 		if (zz_common_opt(&o->c, ch, optarg, FORMATS))

@@ -260,8 +260,10 @@ html_table(const struct rtab *t, FILE *f)
 	fputs("</tbody>\n</table>\n", f);
 }
 
-static const char *cls_color[] = {"#2e7d32", "#ef6c00", "#c62828",
-	"#90a4ae", "#cfd8dc"};
+/* By enum cls; due today, not done, between late and overdue. */
+#define NCLS (C_TODAY + 1)
+static const char *cls_color[NCLS] = {"#2e7d32", "#ef6c00", "#c62828",
+	"#90a4ae", "#cfd8dc", "#ad1457"};
 
 /* Completion bars: one per task force. */
 static void
@@ -319,7 +321,7 @@ by_due(const void *a, const void *b)
 static void
 svg_date(FILE *f, const struct tl *g, int y, const struct unit **u, size_t n)
 {
-	int x = TL_X(g, u[0]->due), cnt[C_DROPPED + 1] = {0}, c, at = 0;
+	int x = TL_X(g, u[0]->due), cnt[NCLS] = {0}, c, at = 0;
 	size_t i;
 	char b[11];
 
@@ -338,7 +340,7 @@ svg_date(FILE *f, const struct tl *g, int y, const struct unit **u, size_t n)
 		    "</g>\n", x, y + 9, cls_color[u[0]->cls]);
 		return;
 	}
-	for (c = 0; c <= C_DROPPED; c++) {	/* 16 px shared by class */
+	for (c = 0; c < NCLS; c++) {	/* 16 px shared by class */
 		int h0 = 16 * at / (int)n, h1 = 16 * (at + cnt[c]) / (int)n;
 
 		if (cnt[c])
@@ -392,7 +394,8 @@ svg_timeline(const struct rdoc *d, FILE *f)
 	fprintf(f, "<svg viewBox=\"0 0 720 %d\" width=\"720\" height=\"%d\" "
 	    "role=\"img\" aria-label=\"%d年到期事项时间轴\">\n", h, h, d->year);
 	fprintf(f, "<text x=\"0\" y=\"16\" font-weight=\"bold\">%d年到期事项"
-	    "时间轴（绿：按时完成　橙：逾期完成　红：逾期未完成　灰：待完成；"
+	    "时间轴（绿：按时完成　橙：逾期完成　红：逾期未完成　紫红：当日到期未完成　"
+	    "灰：待完成；"
 	    "数字：同日到期的项数）</text>\n", d->year);
 	for (mon = 1; mon <= 12; mon++) {
 		x = TL_X(&g, zz_mkdate(d->year, mon, 1));
