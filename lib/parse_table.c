@@ -212,7 +212,7 @@ int
 zz__table(struct pdoc *d)
 {
 	struct table t;
-	size_t i, k;
+	size_t i, k = 0;
 
 	memset(&t, 0, sizeof t);
 	t.d = d;
