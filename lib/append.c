@@ -10,8 +10,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,16 +27,74 @@ zz_log_path(const char *dir)
 }
 
 void
-zz_log_put(FILE *f, const char *const v[6])
+zz_log_put(FILE *f, const char *const *v, int n)
 {
 	bool safe = zz_csv_safe;	/* the log keeps what was reported */
 	int i;
 
 	zz_csv_safe = false;
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < n; i++)
 		zz_csv_field(f, v[i] ? v[i] : "", i == 0, ',');
 	putc('\n', f);
 	zz_csv_safe = safe;
+}
+
+void
+zz_logrows_add(struct zz_logrows *rs, const char *const v[6], long voids)
+{
+	struct zz_logrow *r;
+	int i;
+
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->r = zz_xreallocarray(rs->r, rs->cap, sizeof *rs->r);
+	}
+	r = &rs->r[rs->n++];
+	for (i = 0; i < 6; i++)
+		r->v[i] = zz_xstrdup(v[i] ? v[i] : "");
+	r->voids = voids;
+}
+
+void
+zz_logrows_free(struct zz_logrows *rs)
+{
+	size_t k;
+	int i;
+
+	for (k = 0; k < rs->n; k++)
+		for (i = 0; i < 6; i++)
+			free(rs->r[k].v[i]);
+	free(rs->r);
+	memset(rs, 0, sizeof *rs);
+}
+
+char *
+zz_log_now(char *buf)
+{
+	const char *env = getenv("ZZ_NOW");
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (env && strlen(env) == 20) {
+		memcpy(buf, env, 21);
+		return buf;
+	}
+	gmtime_r(&now, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+void
+zz_log_torn_warn(const char *path, long torn)
+{
+	if (torn > 0)
+		zz_fwarn(path, torn, "the last line has no newline (cut by a "
+		    "crash?) and is left out; 'zz-status fsck --repair' "
+		    "removes it");
+	else if (torn < 0)
+		zz_fwarn(path, -torn, "a batch of lines from here has no last "
+		    "line (an add cut by a crash?) and is left out; 'zz-status "
+		    "fsck --repair' removes it");
 }
 
 static int
@@ -64,7 +124,7 @@ zz_log_create(const char *path)
 
 	if (zz_afile_open(&a, path) < 0)
 		return -1;
-	fputs(ZZ_LOG_HEADER "\n", a.f);
+	fputs(ZZ_LOG_HEADER "\n", a.f);	/* a new log in the second form */
 	if (zz_afile_finish(&a) < 0)
 		return -1;
 	if (link(a.tmp, path) < 0 && errno != EEXIST) {
@@ -104,20 +164,6 @@ open_locked(const char *path)
 			return fd;
 		close(fd);
 	}
-}
-
-/* 0 if the file at fd is empty or ends in a newline, 1 if not, -1 on a
- * read error. */
-static int
-torn_tail(int fd, off_t size)
-{
-	char c;
-
-	if (size == 0)
-		return 0;
-	if (pread(fd, &c, 1, size - 1) != 1)
-		return -1;
-	return c != '\n';
 }
 
 static int
@@ -171,47 +217,300 @@ check_lines(const char *path, const char *lines, size_t len)
 }
 
 int
-zz_log_append(const char *dir, const char *lines, size_t len)
+zz_log_columns(int fd)
 {
-	char *path;
+	char b[128], *p = b;
+	ssize_t n = pread(fd, b, sizeof b - 1, 0);
+	size_t k;
+
+	if (n <= 0)
+		return 0;
+	b[n] = '\0';
+	if (memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	k = strlen(ZZ_LOG_HEADER);
+	if (strncmp(p, ZZ_LOG_HEADER, k) == 0 && (p[k] == '\n' || p[k] == '\r'))
+		return ZZ_LOG_COLS;
+	k = strlen(ZZ_LOG_HEADER1);
+	if (strncmp(p, ZZ_LOG_HEADER1, k) == 0 && (p[k] == '\n' || p[k] == '\r'))
+		return ZZ_LOG_COLS1;
+	return 0;
+}
+
+/* The line that ends with the newline at end - 1, from *start (caller
+ * frees); NULL on a read error. */
+static char *
+line_before(int fd, off_t end, off_t *start)
+{
+	char chunk[4096], *nl, *line;
+	off_t pos = end - 1;
+	ssize_t n;
+	size_t len;
+
+	while (pos > 0) {
+		n = pos < (off_t)sizeof chunk ? (ssize_t)pos : (ssize_t)sizeof chunk;
+		if (pread(fd, chunk, (size_t)n, pos - n) != n)
+			return NULL;
+		if ((nl = memrchr(chunk, '\n', (size_t)n))) {
+			pos = pos - n + (nl - chunk) + 1;
+			break;
+		}
+		pos -= n;
+	}
+	if (pos < 0)
+		pos = 0;
+	*start = pos;
+	len = (size_t)(end - 1 - pos);
+	line = zz_xmalloc(len + 1);
+	if (pread(fd, line, len, pos) != (ssize_t)len) {
+		free(line);
+		return NULL;
+	}
+	line[len] = '\0';
+	return line;
+}
+
+/* The batch mark of a line of the second form, id:k/n, from its last
+ * fields (batch and voids never need quotes): 1, or 0 for none. */
+static int
+batch_of(char *line, char *id, long *k, long *n)
+{
+	char *e = line + strlen(line), *c1, *c2, *end;
+	size_t len;
+
+	if (e > line && e[-1] == '\r')
+		*--e = '\0';
+	if (!(c1 = memrchr(line, ',', (size_t)(e - line))) ||
+	    !(c2 = memrchr(line, ',', (size_t)(c1 - line))))
+		return 0;
+	*c1 = '\0';
+	len = strspn(c2 + 1, "0123456789abcdef");
+	if (len == 0 || len > 16 || c2[1 + len] != ':')
+		return 0;
+	memcpy(id, c2 + 1, len);
+	id[len] = '\0';
+	*k = strtol(c2 + 2 + len, &end, 10);
+	if (*end != '/' || *k < 1)
+		return 0;
+	*n = strtol(end + 1, &end, 10);
+	return *end == '\0' && *n >= *k;
+}
+
+/* Where a batch the last line of [0, limit) leaves unfinished (its
+ * line k of n, k < n) starts: its first line, k - 1 lines up, when
+ * they are its lines 1 to k - 1; else limit. */
+static off_t
+batch_tail(int fd, off_t limit)
+{
+	char id[17], id2[17], *line;
+	long k, n, k2, n2;
+	off_t start = limit, at;
+
+	if (limit == 0 || zz_log_columns(fd) != ZZ_LOG_COLS ||
+	    !(line = line_before(fd, limit, &start)))
+		return limit;
+	if (!batch_of(line, id, &k, &n) || k == n) {
+		free(line);
+		return limit;
+	}
+	free(line);
+	for (; k > 1; k--) {
+		if (start == 0 || !(line = line_before(fd, start, &at)))
+			return limit;
+		if (!batch_of(line, id2, &k2, &n2) || strcmp(id, id2) != 0 ||
+		    k2 != k - 1 || n2 != n) {
+			free(line);
+			return limit;	/* not a batch as written: fsck's */
+		}
+		free(line);
+		start = at;
+	}
+	return start;
+}
+
+/* The number of the line that starts at offset end. */
+static long
+line_at(int fd, off_t end)
+{
+	char chunk[65536], *nl;
+	long line = 1;
+	off_t at;
+	ssize_t n;
+
+	for (at = 0; at < end; at += n) {
+		n = end - at < (off_t)sizeof chunk ? (ssize_t)(end - at) :
+		    (ssize_t)sizeof chunk;
+		if (pread(fd, chunk, (size_t)n, at) != n)
+			return -1;
+		for (nl = chunk; (nl = memchr(nl, '\n', (size_t)(chunk + n - nl)));
+		    nl++)
+			line++;
+	}
+	return line;
+}
+
+/* The end of the last whole line of the first size bytes of fd, and of
+ * the last whole batch: when bytes follow it, *torn is the number of the
+ * line they start (negative for an unfinished batch). */
+static int
+whole_lines(int fd, off_t size, off_t *limit, long *torn)
+{
+	char chunk[65536], last;
+	off_t at = size, cut;
+	ssize_t n;
+	char *nl;
+
+	*limit = size;
+	*torn = 0;
+	if (size > 0 && (pread(fd, &last, 1, size - 1) != 1 || last != '\n')) {
+		*limit = 0;
+		while (at > 0) {
+			n = at < (off_t)sizeof chunk ? (ssize_t)at :
+			    (ssize_t)sizeof chunk;
+			if (pread(fd, chunk, (size_t)n, at - n) != n)
+				return -1;
+			at -= n;
+			if ((nl = memrchr(chunk, '\n', (size_t)n))) {
+				*limit = at + (nl - chunk) + 1;
+				break;
+			}
+		}
+		*torn = 1;
+	}
+	if ((cut = batch_tail(fd, *limit)) < *limit) {
+		*limit = cut;
+		*torn = -1;
+	}
+	if (*torn) {
+		long line = line_at(fd, *limit);
+
+		if (line < 0)
+			return -1;
+		*torn *= line;
+	}
+	return 0;
+}
+
+/* A batch's id: a hash of its time and its lines, the same for the same
+ * batch (tests set the time); batches are told apart by place too. */
+static uint32_t
+batch_id(const struct zz_logrows *rs, const char *now)
+{
+	unsigned h = zz_map_hash(now, strlen(now));
+	size_t k;
+	int i;
+
+	for (k = 0; k < rs->n; k++)
+		for (i = 0; i < 6; i++)
+			h = h * 31 + zz_map_hash(rs->r[k].v[i],
+			    strlen(rs->r[k].v[i]));
+	return h;
+}
+
+/* The lines of rs in the form of a log of cols columns (0: a new log,
+ * which gets the header of the second form first). */
+static char *
+format_rows(const char *path, const struct zz_logrows *rs, int cols,
+    size_t *len)
+{
+	char now[21], mark[64], voids[24], *buf = NULL;
+	const char *v[ZZ_LOG_COLS];
+	uint32_t id;
+	size_t k;
+	FILE *f;
+	int i;
+
+	if (!(f = open_memstream(&buf, len)))
+		zz_die("out of memory");
+	if (cols == 0)
+		fputs(ZZ_LOG_HEADER "\n", f);
+	zz_log_now(now);
+	id = batch_id(rs, now);
+	for (k = 0; k < rs->n; k++) {
+		if (cols == ZZ_LOG_COLS1 && rs->r[k].voids) {
+			zz_warn("%s: the log is in its first form (six columns), "
+			    "which has no void records: run 'zz-status fsck "
+			    "--upgrade' first; nothing written", path);
+			fclose(f);
+			free(buf);
+			return NULL;
+		}
+		for (i = 0; i < 6; i++)
+			v[i] = rs->r[k].v[i];
+		mark[0] = voids[0] = '\0';
+		if (rs->n > 1)
+			snprintf(mark, sizeof mark, "%08x:%zu/%zu", id, k + 1,
+			    rs->n);
+		if (rs->r[k].voids)
+			snprintf(voids, sizeof voids, "%ld", rs->r[k].voids);
+		v[6] = now, v[7] = mark, v[8] = voids;
+		zz_log_put(f, v, cols == ZZ_LOG_COLS1 ? ZZ_LOG_COLS1 :
+		    ZZ_LOG_COLS);
+	}
+	if (fclose(f) != 0)
+		zz_die("out of memory");
+	return buf;
+}
+
+/* The log at dir, locked, that ends in a whole line and a whole batch:
+ * its descriptor, size and columns (0 when empty); -1 with a message. */
+static int
+open_whole(const char *path, off_t *size, int *cols)
+{
 	struct stat st;
-	int fd, rc = -1, torn;
+	off_t limit;
+	long torn;
+	int fd;
+
+	if ((fd = open_locked(path)) < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || whole_lines(fd, st.st_size, &limit,
+	    &torn) < 0) {
+		zz_warn("%s: cannot read: %s", path, strerror(errno));
+	} else if (torn > 0) {
+		zz_warn("%s: the last line has no newline (cut by a crash?); "
+		    "nothing written; run 'zz-status fsck'", path);
+	} else if (torn < 0) {
+		zz_warn("%s:%ld: a batch from here has no last line (an add cut "
+		    "by a crash?); nothing written; run 'zz-status fsck'", path,
+		    -torn);
+	} else if (st.st_size > 0 && !(*cols = zz_log_columns(fd))) {
+		zz_warn("%s:1: expected the header " ZZ_LOG_HEADER "; nothing "
+		    "written; run 'zz-status fsck'", path);
+	} else {
+		*size = st.st_size;
+		if (st.st_size == 0)
+			*cols = 0;
+		return fd;
+	}
+	close(fd);
+	return -1;
+}
+
+/* Append rs (or, when rs is NULL, the raw lines) to dir's log. */
+static int
+append(const char *dir, const struct zz_logrows *rs, const char *lines,
+    size_t len)
+{
+	char *path, *buf = NULL;
+	off_t size;
+	int fd, cols = 0, rc = -1;
 
 	/* a file size limit must give EFBIG, not kill us mid-line */
 	signal(SIGXFSZ, SIG_IGN);
 	if (check_dir(dir) < 0)
 		return -1;
 	path = zz_log_path(dir);
-	if (check_lines(path, lines, len) < 0 || (fd = open_locked(path)) < 0)
+	if ((fd = open_whole(path, &size, &cols)) < 0)
 		goto out;
-	if (fstat(fd, &st) < 0) {
-		zz_warn("%s: %s", path, strerror(errno));
-		goto close;
-	}
-	if ((torn = torn_tail(fd, st.st_size)) != 0) {
-		if (torn < 0)
-			zz_warn("%s: cannot read: %s", path, strerror(errno));
-		else
-			zz_warn("%s: the last line has no newline (cut by a "
-			    "crash?); nothing written; run 'zz-status fsck'",
-			    path);
-		goto close;
-	}
-	if (st.st_size == 0) {
-		/* an empty file (made by hand): its header goes in the same write */
-		char *all = zz_xmalloc(sizeof ZZ_LOG_HEADER + len);
-
-		memcpy(all, ZZ_LOG_HEADER "\n", sizeof ZZ_LOG_HEADER);
-		memcpy(all + sizeof ZZ_LOG_HEADER, lines, len);
-		rc = write_all_or_undo(fd, path, all, sizeof ZZ_LOG_HEADER + len,
-		    0);
-		free(all);
-	} else if (len > 0) {
-		rc = write_all_or_undo(fd, path, lines, len, st.st_size);
-	} else {
-		rc = 0;
-	}
-close:
+	if (rs)
+		lines = buf = format_rows(path, rs, cols, &len);
+	else if (size == 0)	/* an empty file: its header in the same write */
+		lines = buf = zz_xasprintf(ZZ_LOG_HEADER "\n%.*s", (int)len,
+		    lines), len += sizeof ZZ_LOG_HEADER;
+	if (lines && check_lines(path, lines, len) == 0)
+		rc = len ? write_all_or_undo(fd, path, lines, len, size) : 0;
+	free(buf);
 	flock(fd, LOCK_UN);
 	if (close(fd) < 0 && rc == 0) {
 		zz_warn("%s: close failed: %s", path, strerror(errno));
@@ -222,25 +521,24 @@ out:
 	return rc;
 }
 
-/* Line number of the last line of s (which has no final newline). */
-static long
-last_line(const char *s, size_t n)
+int
+zz_log_add(const char *dir, const struct zz_logrows *rs)
 {
-	long line = 1;
-	size_t i;
+	return rs->n ? append(dir, rs, NULL, 0) : 0;
+}
 
-	for (i = 0; i < n; i++)
-		if (s[i] == '\n')
-			line++;
-	return line;
+int
+zz_log_append(const char *dir, const char *lines, size_t len)
+{
+	return append(dir, NULL, lines, len);
 }
 
 char *
 zz_log_read(const char *path, size_t *len, long *torn)
 {
-	struct zz_buf b = {0};
-	char chunk[65536];
-	ssize_t n;
+	struct stat st;
+	off_t limit;
+	char *s;
 	int fd;
 
 	*len = 0;
@@ -249,37 +547,28 @@ zz_log_read(const char *path, size_t *len, long *torn)
 		zz_warn("%s: cannot open: %s", path, strerror(errno));
 		return NULL;
 	}
-	if (flock(fd, LOCK_SH) < 0) {
+	if (flock(fd, LOCK_SH) < 0 || fstat(fd, &st) < 0) {
 		zz_warn("%s: cannot lock: %s", path, strerror(errno));
 		close(fd);
 		return NULL;
 	}
-	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			if (errno == EISDIR)
-				zz_warn("%s: is a directory, not a CSV file",
-				    path);
-			else
-				zz_warn("%s: read error: %s", path,
-				    strerror(errno));
-			zz_buf_free(&b);
-			close(fd);
-			return NULL;
-		}
-		zz_buf_add(&b, chunk, (size_t)n);
+	if (S_ISDIR(st.st_mode)) {
+		zz_warn("%s: is a directory, not a CSV file", path);
+		close(fd);
+		return NULL;
+	}
+	s = zz_xmalloc((size_t)st.st_size + 1);
+	if (whole_lines(fd, st.st_size, &limit, torn) < 0 ||
+	    pread(fd, s, (size_t)limit, 0) != (ssize_t)limit) {
+		zz_warn("%s: read error: %s", path, strerror(errno));
+		free(s);
+		close(fd);
+		return NULL;
 	}
 	close(fd);	/* drops the lock */
-	if (b.len > 0 && b.s[b.len - 1] != '\n') {
-		char *nl = memrchr(b.s, '\n', b.len);
-
-		*torn = last_line(b.s, b.len);
-		b.len = nl ? (size_t)(nl - b.s) + 1 : 0;
-		b.s[b.len] = '\0';
-	}
-	*len = b.len;
-	return b.s ? zz_buf_take(&b) : zz_xstrdup("");
+	s[limit] = '\0';
+	*len = (size_t)limit;
+	return s;
 }
 
 /*
@@ -313,6 +602,21 @@ logfd_read(void *c, char *buf, size_t n)
 }
 
 static int
+logfd_seek(void *c, off64_t *pos, int whence)
+{
+	struct logfd *l = c;
+	off_t to = whence == SEEK_SET ? *pos : whence == SEEK_CUR ?
+	    l->pos + *pos : l->limit + *pos;
+
+	if (to < 0 || to > l->limit) {
+		errno = EINVAL;
+		return -1;
+	}
+	*pos = l->pos = to;
+	return 0;
+}
+
+static int
 logfd_close(void *c)
 {
 	struct logfd *l = c;
@@ -322,52 +626,49 @@ logfd_close(void *c)
 	return rc;
 }
 
-/* The end of the last whole line of the first size bytes of fd, and,
- * when bytes follow it, the number of the line they start. */
+/* A pipe or standard input, copied to a temporary file that can be read
+ * as a log file is (at a length, in halves, twice); -1 with a message. */
 static int
-whole_lines(int fd, off_t size, off_t *limit, long *torn)
+spool(int in, const char *path)
 {
-	char chunk[65536], last;
-	off_t at = size;
+	char chunk[65536];
+	FILE *t = tmpfile();
 	ssize_t n;
-	char *nl;
+	int fd;
 
-	*limit = size;
-	*torn = 0;
-	if (size == 0 || (pread(fd, &last, 1, size - 1) == 1 && last == '\n'))
-		return 0;
-	*limit = 0;
-	while (at > 0) {
-		n = at < (off_t)sizeof chunk ? (ssize_t)at : (ssize_t)sizeof chunk;
-		if (pread(fd, chunk, (size_t)n, at - n) != n)
+	if (!t) {
+		zz_warn("cannot make a temporary file: %s", strerror(errno));
+		return -1;
+	}
+	while ((n = read(in, chunk, sizeof chunk)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || fwrite(chunk, 1, (size_t)n, t) != (size_t)n) {
+			zz_warn("%s: read error: %s", path, strerror(errno));
+			fclose(t);
 			return -1;
-		at -= n;
-		if ((nl = memrchr(chunk, '\n', (size_t)n))) {
-			*limit = at + (nl - chunk) + 1;
-			break;
 		}
 	}
-	*torn = 1;	/* rare: count the lines before the torn one */
-	for (at = 0; at < *limit; at += n) {
-		n = *limit - at < (off_t)sizeof chunk ? (ssize_t)(*limit - at) :
-		    (ssize_t)sizeof chunk;
-		if (pread(fd, chunk, (size_t)n, at) != n)
-			return -1;
-		for (nl = chunk; (nl = memchr(nl, '\n', (size_t)(chunk + n - nl)));
-		    nl++)
-			(*torn)++;
+	if (fflush(t) != 0 || (fd = dup(fileno(t))) < 0) {
+		zz_warn("%s: %s", path, strerror(errno));
+		fclose(t);
+		return -1;
 	}
-	return 0;
+	fclose(t);
+	return fd;
 }
 
 int
 zz_log_open_fd(const char *path, off_t *limit, long *torn)
 {
 	struct stat st;
-	int fd;
+	int fd, in;
 
 	*torn = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	if (strcmp(path, "-") == 0) {
+		if ((fd = spool(0, "<stdin>")) < 0)
+			return -1;
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		zz_warn("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
@@ -381,10 +682,13 @@ zz_log_open_fd(const char *path, off_t *limit, long *torn)
 		close(fd);
 		return -1;
 	}
-	/* a pipe (-s <(...)) has no length to take: it is read as it comes */
+	/* a pipe (-s <(...)) has no length to take: it is copied first */
 	if (!S_ISREG(st.st_mode)) {
-		*limit = -1;
-		return fd;
+		in = fd;
+		fd = spool(in, path);
+		close(in);
+		if (fd < 0 || fstat(fd, &st) < 0)
+			return -1;
 	}
 	if (whole_lines(fd, st.st_size, limit, torn) < 0) {
 		zz_warn("%s: read error: %s", path, strerror(errno));
@@ -398,20 +702,21 @@ zz_log_open_fd(const char *path, off_t *limit, long *torn)
 FILE *
 zz_log_open(const char *path, long *torn)
 {
-	cookie_io_functions_t io = {logfd_read, NULL, NULL, logfd_close};
-	struct logfd *l;
 	off_t limit;
-	FILE *f;
 	int fd;
 
 	if ((fd = zz_log_open_fd(path, &limit, torn)) < 0)
 		return NULL;
-	if (limit < 0) {
-		if (!(f = fdopen(fd, "r")))
-			zz_die("out of memory");
-		return f;
-	}
-	l = zz_xcalloc(1, sizeof *l);
+	return zz_log_fdopen(fd, limit);
+}
+
+FILE *
+zz_log_fdopen(int fd, off_t limit)
+{
+	cookie_io_functions_t io = {logfd_read, NULL, logfd_seek, logfd_close};
+	struct logfd *l = zz_xcalloc(1, sizeof *l);
+	FILE *f;
+
 	l->fd = fd;
 	l->limit = limit;
 	if (!(f = fopencookie(l, "r", io)))

@@ -128,7 +128,8 @@ static const char *const colnames[][2] = {
 	{"kind", "类别"}, {"line", "行号"}, {"note", "进展情况"},
 	{"progress", "进度"}, {"reported", "填报日期"},
 	{"responsible", "责任单位（人）"}, {"status", "状态"},
-	{"text", "内容"}, {"scope", "范围"},
+	{"text", "内容"}, {"scope", "范围"}, {"recorded", "录入时间"},
+	{"voided", "作废"},
 };
 
 const char *

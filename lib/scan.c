@@ -57,7 +57,8 @@ struct part {
 	char day[10];		/* whole_line's last date, and its value */
 	zz_date date;
 	bool have_day;
-	bool header;		/* the log's header was read and checked */
+	int header;		/* the log header's columns, once checked */
+	bool voids;		/* a void record came: the log is read again */
 };
 
 static void
@@ -127,6 +128,10 @@ on_report(void *ctx, const struct zz_report *r)
 	size_t len = strlen(r->id);
 	struct queued *e;
 
+	if (r->voids) {
+		t->voids = true;
+		return 0;
+	}
 	if (r->date > t->asof)
 		return 0;
 	if (len >= IDMAX) {
@@ -187,10 +192,11 @@ ascii_field(char *s, const char *e)
 	return NULL;
 }
 
-/* The note and the name: valid UTF-8 with one comma between them, and
- * no quote, CR or NUL. */
+/* The note and the name (and, in the second form, recorded, batch and
+ * voids): valid UTF-8 with want commas between them (or one, a line of
+ * the first form), and no quote, CR or NUL. */
 static bool
-plain_tail(const unsigned char *s, const unsigned char *e)
+plain_tail(const unsigned char *s, const unsigned char *e, int want)
 {
 	int commas = 0;
 
@@ -210,7 +216,7 @@ plain_tail(const unsigned char *s, const unsigned char *e)
 			return false;	/* four bytes, or bad: the reader's */
 		}
 	}
-	return commas == 1;
+	return commas == want || commas == 1;	/* 1: the first form's */
 }
 
 static int
@@ -251,7 +257,8 @@ whole_line(void *ctx, char *s, size_t n, long line)
 		return 0;
 	if ((status = status_of(st + 1, (size_t)(pr - st - 1))) < 0 ||
 	    (prog = progress_of(pr + 1, (size_t)(tail - pr - 1))) < -1 ||
-	    !plain_tail((unsigned char *)tail + 1, (unsigned char *)e))
+	    !plain_tail((unsigned char *)tail + 1, (unsigned char *)e,
+	    t->header - 5))
 		return 0;
 	/* logs go by date: most lines have the date of the one before */
 	if (!t->have_day || memcmp(s, t->day, 10) != 0) {
@@ -360,7 +367,7 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	if (half <= 0 || half >= limit)
 		return run(a);
 	part_init(&b, a->p, a->asof, name);
-	b.header = true;	/* the first half's to check */
+	b.header = zz_log_columns(fd);	/* the first half checks it */
 	b.csv = (struct zz_csv_part){.fd = fd, .from = half, .to = limit, .line = 1};
 	if (pthread_create(&th, NULL, run_held, &b) != 0) {
 		part_free(&b);
@@ -377,29 +384,38 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 			rc = -1;
 		} else {
 			merge(a, &b, a->csv.stop_line - 1);
+			a->voids |= b.voids;
 		}
 	}
 	part_free(&b);
 	return rc;
 }
 
-/* A file in halves when it is long, a pipe as it comes; closes fd. */
+/* A log with void records, read again as a whole by the reader that
+ * knows what they void. */
+static int
+read_voided(struct part *a, int fd, off_t limit)
+{
+	FILE *f = zz_log_fdopen(fd, limit);
+	int rc;
+
+	part_free(a);
+	part_init(a, a->p, a->asof, a->name);
+	if ((rc = zz_log_each(f, a->name, on_report, a)) == 0)
+		drain(a);
+	fclose(f);
+	return rc;
+}
+
+/* A file in halves when it is long; closes fd. */
 static int
 read_stream(struct part *a, const char *path, int fd, off_t limit)
 {
-	FILE *f;
-	int rc;
+	int rc = read_halves(a, path, fd, limit);
 
-	if (limit >= 0) {
-		rc = read_halves(a, path, fd, limit);
-		close(fd);
-		return rc;
-	}
-	if (!(f = fdopen(fd, "r")))
-		zz_die("out of memory");
-	if ((rc = zz_log_each(f, path, on_report, a)) == 0)
-		drain(a);
-	fclose(f);
+	if (rc == 0 && a->voids)
+		return read_voided(a, fd, limit);
+	close(fd);
 	return rc;
 }
 
@@ -408,26 +424,19 @@ zz_states_load_plan(struct zz_states *s, const char *path,
     const struct zz_plan *p, zz_date asof)
 {
 	struct part a;
+	const char *name;
 	off_t limit;
 	long torn;
 	int fd, rc;
 
 	memset(s, 0, sizeof *s);
 	s->asof = asof;
-	if (strcmp(path, "-") == 0) {
-		part_init(&a, p, asof, "<stdin>");
-		if ((rc = zz_log_each(stdin, a.name, on_report, &a)) == 0)
-			drain(&a);
-	} else {
-		if ((fd = zz_log_open_fd(path, &limit, &torn)) < 0)
-			return -1;
-		if (torn)
-			zz_fwarn(path, torn, "the last line has no newline (cut "
-			    "by a crash?) and is left out; 'zz-status fsck "
-			    "--repair' removes it");
-		part_init(&a, p, asof, path);
-		rc = read_stream(&a, path, fd, limit);
-	}
+	if ((fd = zz_log_open_fd(path, &limit, &torn)) < 0)
+		return -1;
+	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	zz_log_torn_warn(name, torn);
+	part_init(&a, p, asof, name);
+	rc = read_stream(&a, path, fd, limit);
 	if (rc != 0) {
 		part_free(&a);
 		return -1;

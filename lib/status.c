@@ -53,6 +53,43 @@ zz_status_open(enum zz_status s)
 	return s != ZZ_DONE && s != ZZ_DROPPED;
 }
 
+/* The fields of the second form: recorded, batch, voids. */
+static int
+parse_extra(char **f, struct zz_report *r, const char **why)
+{
+	const char *t = f[6];
+	char *end;
+	long k, n;
+
+	if (*t && (strlen(t) != 20 || t[10] != 'T' || t[19] != 'Z' ||
+	    t[13] != ':' || t[16] != ':' || strspn(t + 11, "0123456789") != 2)) {
+		*why = "bad recorded time (expected YYYY-MM-DDTHH:MM:SSZ)";
+		return -1;
+	}
+	if (*f[7]) {
+		size_t len = strspn(f[7], "0123456789abcdef");
+
+		k = len && len <= 16 && f[7][len] == ':' ?
+		    strtol(f[7] + len + 1, &end, 10) : 0;
+		n = k > 0 && *end == '/' ? strtol(end + 1, &end, 10) : 0;
+		if (k < 1 || n < k || *end) {
+			*why = "bad batch (expected ID:K/N)";
+			return -1;
+		}
+	}
+	r->voids = 0;
+	if (*f[8]) {
+		r->voids = strtol(f[8], &end, 10);
+		if (*end || r->voids < 2 || f[8][0] == '+') {
+			*why = "bad voids (expected the line of a report)";
+			return -1;
+		}
+	}
+	r->recorded = t;
+	r->batch = f[7];
+	return 0;
+}
+
 int
 zz_report_parse(char **f, int n, struct zz_report *r, const char **why)
 {
@@ -60,10 +97,15 @@ zz_report_parse(char **f, int n, struct zz_report *r, const char **why)
 	long v;
 	int st;
 
-	if (n != 6) {
-		*why = "expected 6 fields: " ZZ_LOG_HEADER;
+	if (n != ZZ_LOG_COLS1 && n != ZZ_LOG_COLS) {
+		*why = "expected 9 fields: " ZZ_LOG_HEADER;
 		return -1;
 	}
+	r->recorded = r->batch = "";
+	r->voids = 0;
+	r->voided = NULL;
+	if (n == ZZ_LOG_COLS && parse_extra(f, r, why) < 0)
+		return -1;
 	if (zz_parse_date(f[0], &r->date) < 0) {
 		*why = "bad date (expected YYYY-MM-DD)";
 		return -1;
@@ -72,8 +114,15 @@ zz_report_parse(char **f, int n, struct zz_report *r, const char **why)
 		*why = "empty id";
 		return -1;
 	}
-	if ((st = zz_status_parse(f[2])) < 0) {
-		*why = "unknown status (todo, doing, done, blocked, dropped)";
+	if (strcmp(f[2], "void") == 0 && r->voids) {
+		st = ZZ_TODO;	/* a void record: no status of its own */
+	} else if (r->voids) {
+		*why = "a line that voids another has the status 'void'";
+		return -1;
+	} else if ((st = zz_status_parse(f[2])) < 0) {
+		*why = strcmp(f[2], "void") == 0 ? "a void record without the "
+		    "line it voids" : "unknown status (todo, doing, done, "
+		    "blocked, dropped)";
 		return -1;
 	}
 	r->progress = -1;
@@ -100,12 +149,85 @@ zz_report_parse(char **f, int n, struct zz_report *r, const char **why)
 	return 0;
 }
 
+/* How on_log_row hands rows on: without void records and voided
+ * reports, with all (voided ones marked), or void records as they come
+ * (a part of a log, which cannot know what a later line voids). */
+enum mode { M_PLAIN, M_ALL, M_PART, M_COLLECT };
+
+struct voids {
+	struct zz_void *v;	/* by target */
+	size_t n, cap;
+};
+
 struct logctx {
 	const char *name;
 	zz_report_fn fn;
 	void *ctx;
-	bool *header;		/* the header was read (and checked) */
+	int *cols;		/* the header's columns; 0 until it was read */
+	enum mode mode;
+	struct voids *voids;	/* M_PLAIN, M_ALL: the log's; M_COLLECT: to fill */
 };
+
+static int
+header_cols(char **f, int n)
+{
+	if (n < 2 || strcmp(f[0], "date") != 0 || strcmp(f[1], "id") != 0)
+		return 0;
+	if (n == ZZ_LOG_COLS1)
+		return n;
+	if (n == ZZ_LOG_COLS && strcmp(f[6], "recorded") == 0 &&
+	    strcmp(f[7], "batch") == 0 && strcmp(f[8], "voids") == 0)
+		return n;
+	return 0;
+}
+
+static int
+by_target(const void *a, const void *b)
+{
+	const struct zz_void *x = a, *y = b;
+
+	return (x->target > y->target) - (x->target < y->target);
+}
+
+static const struct zz_void *
+voided(const struct voids *vs, long line)
+{
+	struct zz_void key = {.target = line};
+
+	return vs && vs->n ? bsearch(&key, vs->v, vs->n, sizeof key,
+	    by_target) : NULL;
+}
+
+/* A void record in M_COLLECT; one that names a later line (or itself)
+ * voids nothing. */
+static void
+collect(struct voids *vs, const struct zz_report *r, long line)
+{
+	struct zz_void *v;
+
+	if (r->voids >= line)
+		return;
+	if (vs->n == vs->cap) {
+		vs->cap = vs->cap ? vs->cap * 2 : 16;
+		vs->v = zz_xreallocarray(vs->v, vs->cap, sizeof *vs->v);
+	}
+	v = &vs->v[vs->n++];
+	v->target = r->voids;
+	v->line = line;
+	v->reason = zz_xstrdup(r->note);
+	v->by = zz_xstrdup(r->by);
+	v->recorded = zz_xstrdup(r->recorded);
+}
+
+static void
+voids_free(struct voids *vs)
+{
+	size_t i;
+
+	for (i = 0; i < vs->n; i++)
+		free(vs->v[i].reason), free(vs->v[i].by), free(vs->v[i].recorded);
+	free(vs->v);
+}
 
 static int
 on_log_row(void *ctx, char **f, int n, long line)
@@ -114,11 +236,18 @@ on_log_row(void *ctx, char **f, int n, long line)
 	struct zz_report r;
 	const char *why;
 
-	if (!*c->header) {
-		*c->header = true;
-		if (n == 6 && strcmp(f[0], "date") == 0 && strcmp(f[1], "id") == 0)
+	if (!*c->cols) {
+		if ((*c->cols = header_cols(f, n)))
 			return 0;
-		zz_fwarn(c->name, line, "expected the header " ZZ_LOG_HEADER);
+		*c->cols = -1;
+		zz_fwarn(c->name, line, "expected the header " ZZ_LOG_HEADER
+		    " (or, in the first form, " ZZ_LOG_HEADER1 ")");
+		return -1;
+	}
+	/* a line of the first form in a log of the second: added by hand */
+	if (n != *c->cols && n != ZZ_LOG_COLS1) {
+		zz_fwarn(c->name, line, "expected %d fields, as the header has",
+		    *c->cols);
 		return -1;
 	}
 	if (zz_report_parse(f, n, &r, &why) < 0) {
@@ -126,23 +255,98 @@ on_log_row(void *ctx, char **f, int n, long line)
 		return -1;
 	}
 	r.line = line;
+	if (c->mode == M_COLLECT) {
+		if (r.voids)
+			collect(c->voids, &r, line);
+		return 0;
+	}
+	if (r.voids && c->mode == M_PLAIN)
+		return 0;
+	if (c->mode != M_PART && (r.voided = voided(c->voids, line)) &&
+	    c->mode == M_PLAIN)
+		return 0;
 	return c->fn(c->ctx, &r);
+}
+
+/* Whether the rest of f may hold a void record (",void," anywhere); it
+ * is read to its end. */
+static bool
+may_void(FILE *f)
+{
+	char buf[65536 + 8];
+	size_t keep = 0, n;
+
+	while ((n = fread(buf + keep, 1, 65536, f)) > 0) {
+		n += keep;
+		if (memmem(buf, n, ",void,", 6))
+			return true;
+		keep = n < 5 ? n : 5;
+		memmove(buf, buf + n - keep, keep);
+	}
+	return false;
+}
+
+/* Read f as a log in mode, the void records found first. */
+static int
+each(FILE *f, const char *name, zz_report_fn fn, void *ctx, enum mode mode)
+{
+	struct voids vs = {0};
+	int cols = 0, rc = 0;
+	struct logctx c = {name, fn, ctx, &cols, M_COLLECT, &vs};
+	off_t at = ftello(f);
+	FILE *mem = NULL;
+	char *buf = NULL;
+	size_t len = 0;
+
+	if (at < 0) {	/* a stream read once: in memory, to read again */
+		if (!(mem = open_memstream(&buf, &len)))
+			zz_die("out of memory");
+		for (int ch; (ch = getc(f)) != EOF;)
+			putc(ch, mem);
+		fclose(mem);
+		if (!(f = mem = fmemopen(buf, len, "r")))
+			zz_die("out of memory");
+		at = 0;
+	}
+	if (may_void(f)) {
+		if (fseeko(f, at, SEEK_SET) != 0)
+			zz_die("%s: cannot read again: %s", name, strerror(errno));
+		rc = zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
+		if (vs.n > 1)
+			qsort(vs.v, vs.n, sizeof *vs.v, by_target);
+		cols = 0;
+		if (rc == 0 && fseeko(f, at, SEEK_SET) != 0)
+			zz_die("%s: cannot read again: %s", name,
+			    strerror(errno));
+	} else if (fseeko(f, at, SEEK_SET) != 0) {
+		zz_die("%s: cannot read again: %s", name, strerror(errno));
+	}
+	c.mode = mode;
+	if (rc == 0)	/* the bad line was named already */
+		rc = zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
+	voids_free(&vs);
+	if (mem)
+		fclose(mem), free(buf);
+	return rc;
 }
 
 int
 zz_log_each(FILE *f, const char *name, zz_report_fn fn, void *ctx)
 {
-	bool header = false;
-	struct logctx c = {name, fn, ctx, &header};
-
-	return zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
+	return each(f, name, fn, ctx, M_PLAIN);
 }
 
 int
-zz_log_each_part(struct zz_csv_part *pt, const char *name, bool *header,
+zz_log_each_all(FILE *f, const char *name, zz_report_fn fn, void *ctx)
+{
+	return each(f, name, fn, ctx, M_ALL);
+}
+
+int
+zz_log_each_part(struct zz_csv_part *pt, const char *name, int *cols,
     zz_report_fn fn, void *ctx)
 {
-	struct logctx c = {name, fn, ctx, header};
+	struct logctx c = {name, fn, ctx, cols, M_PART, NULL};
 
 	return zz_csv_read_part(pt, name, ',', on_log_row, &c) ? -1 : 0;
 }
@@ -218,15 +422,12 @@ zz_states_load(struct zz_states *s, const char *path, zz_date asof,
 	int rc;
 
 	memset(s, 0, sizeof *s);
-	if (strcmp(path, "-") == 0)
-		return zz_states_read(s, stdin, "<stdin>", asof, keep_text);
 	/* under a shared lock, and never a line torn by a crash */
 	if (!(f = zz_log_open(path, &torn)))
 		return -1;
-	if (torn)
-		zz_fwarn(path, torn, "the last line has no newline (cut by a "
-		    "crash?) and is left out; 'zz-status fsck --repair' "
-		    "removes it");
+	if (strcmp(path, "-") == 0)
+		path = "<stdin>";
+	zz_log_torn_warn(path, torn);
 	rc = zz_states_read(s, f, path, asof, keep_text);
 	fclose(f);
 	return rc;

@@ -479,7 +479,19 @@ const char *zz_status_cn(enum zz_status s);
 const char *zz_status_label(enum zz_status s);
 bool zz_status_open(enum zz_status s);	/* not done and not dropped */
 
-#define ZZ_LOG_HEADER "date,id,status,progress,note,by"
+/* The log's header: its second form (written since 2026-12), and the
+ * first, six columns, which is still read (and written to, until
+ * `zz-status fsck --upgrade`).  See zz-data(5). */
+#define ZZ_LOG_HEADER "date,id,status,progress,note,by,recorded,batch,voids"
+#define ZZ_LOG_HEADER1 "date,id,status,progress,note,by"
+enum { ZZ_LOG_COLS1 = 6, ZZ_LOG_COLS = 9 };
+
+/* A void record, as readers collect them (zz_log_each_all). */
+struct zz_void {
+	long target;		/* the line it voids */
+	long line;		/* its own line */
+	char *reason, *by, *recorded;
+};
 struct zz_report {
 	zz_date date;
 	const char *id;		/* "2.P4" or "0.R1@2022-06"; borrowed */
@@ -487,13 +499,23 @@ struct zz_report {
 	int progress;		/* 0..100, -1 when not given */
 	const char *note, *by;	/* borrowed */
 	long line;
+	const char *recorded;	/* "2022-05-10T08:30:00Z"; "" in the first form */
+	const char *batch;	/* "" or "1f2e3d4c:3/400" */
+	long voids;		/* a void record: the line it voids; else 0 */
+	const struct zz_void *voided;	/* zz_log_each_all: what voids it */
 };
-/* Check one log row (6 fields) into r; on error returns -1 and sets *why
- * to a static message. */
+/* Check one log row (6 or 9 fields) into r; on error returns -1 and sets
+ * *why to a static message.  A void record has r->voids > 0. */
 int zz_report_parse(char **f, int n, struct zz_report *r, const char **why);
 typedef int (*zz_report_fn)(void *ctx, const struct zz_report *r);
-/* Stream every report of a status log. */
+/* Stream every report of a status log that no void record voids, in log
+ * order (void records themselves are not reports).  f is read twice
+ * when it holds a void record (a stream that cannot seek is read into
+ * memory first). */
 int zz_log_each(FILE *f, const char *name, zz_report_fn fn, void *ctx);
+/* The same with every line: void records (r->voids set) and voided
+ * reports (r->voided set) too. */
+int zz_log_each_all(FILE *f, const char *name, zz_report_fn fn, void *ctx);
 
 /* The latest report per id, as of a date. */
 struct zz_state {
@@ -523,10 +545,12 @@ int zz_states_read(struct zz_states *s, FILE *f, const char *name,
  * of zz_split_min bytes or more is read in two halves at once. */
 int zz_states_load_plan(struct zz_states *s, const char *path,
     const struct zz_plan *p, zz_date asof);
-/* zz_log_each for part of a log: *header says whether its header was
- * read already (the first row is checked as the header when not), and is
- * kept up to date as the part is read. */
-int zz_log_each_part(struct zz_csv_part *pt, const char *name, bool *header,
+/* zz_log_each for part of a log: *cols is the number of columns of its
+ * header when that was read already, else 0 (the first row is checked as
+ * the header, and sets it).  Void records are given to fn as they come
+ * (r->voids set), and voided reports are not known: a caller that meets
+ * a void record reads the log again with zz_log_each. */
+int zz_log_each_part(struct zz_csv_part *pt, const char *name, int *cols,
     zz_report_fn fn, void *ctx);
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 /* The state of s->plan->items[i] (of the plan given to
@@ -600,25 +624,62 @@ int zz_lenient_progress(const char *s, int *out);
 char *zz_log_path(const char *dir);
 /* Create path with the log's header unless a log is there already. */
 int zz_log_create(const char *path);
-/* Write one log line (date,id,status,progress,note,by), quoted as needed. */
-void zz_log_put(FILE *f, const char *const v[6]);
-/* Append whole lines (each ending in '\n') to dir/status.csv: created with
- * its header when missing; exclusive flock; refused when the log's last
- * byte is not a newline; one write(), undone by ftruncate if it falls
- * short; fsync.  0, or -1 with a message and the log unchanged. */
+/* Write one log line of n fields, quoted as needed. */
+void zz_log_put(FILE *f, const char *const *v, int n);
+
+/* Reports to append: the six fields of the first form (in the log's
+ * canonical form: status in English, progress a bare number), and for a
+ * void record the line it voids. */
+struct zz_logrow {
+	char *v[6];		/* date,id,status,progress,note,by; owned */
+	long voids;		/* a void record: the line it voids; else 0 */
+};
+struct zz_logrows {
+	struct zz_logrow *r;
+	size_t n, cap;
+};
+void zz_logrows_add(struct zz_logrows *rs, const char *const v[6], long voids);
+void zz_logrows_free(struct zz_logrows *rs);
+/* Append rs to dir/status.csv, created (in the second form) when
+ * missing, as one batch: exclusive flock on the log; refused when the log
+ * ends in a torn line or an unfinished batch; in the second form each line
+ * gets the time (recorded) and, when there are several, the batch mark
+ * id:k/n; one write(), undone by ftruncate if it falls short; fsync.  A
+ * void record needs the second form.  0, or -1 with a message and the
+ * log unchanged. */
+int zz_log_add(const char *dir, const struct zz_logrows *rs);
+/* Append whole lines (each ending in '\n') as they are, as zz_log_add
+ * does (tests; the lines must have the log's columns). */
 int zz_log_append(const char *dir, const char *lines, size_t len);
+/* The number of columns of the log's header at fd (6 or 9), 0 if it is
+ * neither. */
+int zz_log_columns(int fd);
+/* The current time as the log records it, 2022-05-10T08:30:00Z (UTC;
+ * $ZZ_NOW in tests); buf holds 21 bytes. */
+char *zz_log_now(char *buf);
+/* Say that the log was read up to line torn (a torn last line, or a
+ * batch a crash left unfinished, is left out: zz_log_open); torn < 0
+ * names the first line of an unfinished batch. */
+void zz_log_torn_warn(const char *path, long torn);
 /* Read a whole log under a shared flock.  A last line without a newline
- * (torn by a crash) is left out and its line number put in *torn (else 0).
+ * (torn by a crash) is left out and its line number put in *torn (else
+ * 0); so is a batch of lines whose last line is missing (its first line
+ * as -*torn).
  * Caller owns the result; NULL with a message on failure. */
 char *zz_log_read(const char *path, size_t *len, long *torn);
 /* The same as a stream for zz_log_each/zz_states_read (caller closes):
- * the log up to its last whole line when opened, read in place, so a
- * long log takes no memory. */
+ * the log up to its last whole line (and batch) when opened, read in
+ * place, so a long log takes no memory.  "-" is standard input, read
+ * into memory. */
 FILE *zz_log_open(const char *path, long *torn);
 /* The same as a descriptor, the lock already dropped: read bytes
- * [0, *limit) of it with pread (caller closes); *limit is -1 for a pipe
- * or a device, to be read as a stream.  -1 with a message. */
+ * [0, *limit) of it with pread (caller closes).  A pipe, a device or "-"
+ * (standard input) is copied to a temporary file first.  -1 with a
+ * message. */
 int zz_log_open_fd(const char *path, off_t *limit, long *torn);
+/* Bytes [0, limit) of a log's descriptor (zz_log_open_fd's) as a stream
+ * that can seek; takes fd. */
+FILE *zz_log_fdopen(int fd, off_t limit);
 
 /* ---- table.c: output in text, csv, tsv, json and jsonl ---- */
 enum zz_fmt { ZZ_FMT_TEXT, ZZ_FMT_CSV, ZZ_FMT_TSV, ZZ_FMT_JSON,

@@ -10,20 +10,22 @@
 #include "status.h"
 
 static const char *cmdnames[NCMDS] = {"show", "set", "add", "log", "fsck",
-	"sheet"};
+	"sheet", "void", "undo"};
 static const char *gnames[] = {"--as-of", "--by", "--date", "-g", "-m",
-	"-o", "-p", "--repair", "--month", "--dir"};
+	"-o", "-p", "--repair", "--month", "--dir", "--upgrade"};
 static const unsigned allowed[NCMDS] = {
 	G_ASOF | G_GROUP | G_FMT,		/* show */
 	G_BY | G_DATE | G_NOTE | G_PCT,		/* set */
 	G_BY | G_DATE,				/* add */
 	G_ASOF | G_FMT,				/* log */
-	G_REPAIR,				/* fsck */
+	G_REPAIR | G_UPGRADE,			/* fsck */
 	G_ASOF | G_GROUP | G_FMT | G_MONTH | G_DIR,	/* sheet */
+	G_NOTE | G_BY,				/* void */
+	G_NOTE | G_BY,				/* undo */
 };
 
 enum { O_BY = ZZ_OPT_FIRST_FREE, O_DATE, O_HELP, O_REPAIR, O_MONTH,
-	O_DIR, O_COMPLETE };
+	O_DIR, O_COMPLETE, O_UPGRADE };
 
 const char *dir;
 struct zz_plan plan;
@@ -40,7 +42,9 @@ usage(FILE *f)
 	    "       zz-status [-d DIR] add [--date DATE] [--by NAME] "
 	    "[FILE | -]\n"
 	    "       zz-status [-d DIR] [--as-of DATE] [-o FORMAT] log [ID ...]\n"
-	    "       zz-status [-d DIR] fsck [--repair]\n"
+	    "       zz-status [-d DIR] fsck [--repair | --upgrade]\n"
+	    "       zz-status [-d DIR] void LINE|ID@DATE -m REASON [--by NAME]\n"
+	    "       zz-status [-d DIR] undo [-m REASON] [--by NAME]\n"
 	    "       zz-status [-d DIR] [--as-of DATE] sheet [-g GROUP] "
 	    "[--month MONTH]\n"
 	    "                 [--dir OUTDIR] [-o xlsx|csv]\n"
@@ -53,10 +57,13 @@ usage(FILE *f)
 	    "  --csv-safe      csv/tsv cells starting with = + - @ get a leading '\n"
 	    "  --excel         csv for spreadsheets: BOM, CRLF, Chinese headers\n"
 	    "  -p PERCENT      set: progress, 0-100 (done without -p records 100)\n"
-	    "  -m NOTE         set: what was done (进展情况)\n"
+	    "  -m NOTE         set: what was done (进展情况); void, undo: why\n"
 	    "  --date DATE     set, add: the date of the report (default today)\n"
-	    "  --by NAME       set, add: who reports (default $ZZ_USER, else $USER)\n"
-	    "  --repair        fsck: cut a last line torn by a crash\n"
+	    "  --by NAME       set, add, void, undo: who (default $ZZ_USER, else "
+	    "$USER)\n"
+	    "  --repair        fsck: mend what a crash or a spreadsheet left, "
+	    "with a backup\n"
+	    "  --upgrade       fsck: the same, and the log in its second form\n"
 	    "  --month MONTH   sheet: the month (YYYY-MM; default this month)\n"
 	    "  --dir OUTDIR    sheet: one file per task force into OUTDIR\n"
 	    "  -h, --help      this help;  --version  the version\n"
@@ -79,7 +86,8 @@ parse_cmd(int *argc, char ***argv)
 			(*argc)--, (*argv)++;
 			return i;
 		}
-	zz_warn("unknown command '%s' (show, set, add, log, fsck or sheet)",
+	zz_warn("unknown command '%s' (show, set, add, log, fsck, sheet, "
+	    "void or undo)",
 	    (*argv)[0]);
 	usage(stderr);
 	exit(ZZ_EXIT_ERR);
@@ -128,6 +136,7 @@ main(int argc, char *argv[])
 		{"help", no_argument, NULL, O_HELP},
 		{"month", required_argument, NULL, O_MONTH},
 		{"repair", no_argument, NULL, O_REPAIR},
+		{"upgrade", no_argument, NULL, O_UPGRADE},
 		{"version", no_argument, NULL, ZZ_OPT_VERSION},
 		{NULL, 0, NULL, 0},
 	};
@@ -173,6 +182,10 @@ main(int argc, char *argv[])
 		case O_REPAIR:
 			o.repair = true;
 			o.given |= G_REPAIR;
+			break;
+		case O_UPGRADE:
+			o.upgrade = true;
+			o.given |= G_UPGRADE;
 			break;
 		case O_MONTH:
 			o.month = optarg;
@@ -232,6 +245,12 @@ main(int argc, char *argv[])
 		break;
 	case C_SHEET:
 		rc = cmd_sheet(&o, argc);
+		break;
+	case C_VOID:
+		rc = cmd_void(&o, argc, argv);
+		break;
+	case C_UNDO:
+		rc = cmd_undo(&o, argc);
 		break;
 	default:
 		rc = cmd_show(&o, argc);

@@ -11,12 +11,14 @@ if ! command -v zz-status >/dev/null 2>&1; then
 	exit 0
 fi
 export ZZ_TODAY=2022-06-20 USER=tester LOGNAME=tester
+export ZZ_NOW=2022-06-20T09:00:00Z	# the time each line records
 FAULT_CALLS="open write short fsync close"
 
 run zz-import -d "$TMP/before" "$PLAN"
 status "import" 0
-printf '%s\n' '2022-03-20,1.T1,doing,40,已对接,李明' \
-    '2022-03-31,1.T1,done,100,,李明' >>"$TMP/before/status.csv"
+printf '%s\n' '2022-03-20,1.T1,doing,40,已对接,李明,2022-03-20T08:00:00Z,,' \
+    '2022-03-31,1.T1,done,100,,李明,2022-03-31T08:00:00Z,,' \
+    >>"$TMP/before/status.csv"
 
 # set: one report
 cp -a "$TMP/before" "$TMP/after-set"

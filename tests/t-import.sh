@@ -9,7 +9,7 @@ has "import says what it imported" "$TMP/err" "imported 5 task forces, 18 people
 for f in doc groups people members items status; do
 	[ -f "$D/$f.csv" ] && pass "$f.csv written" || fail "$f.csv missing"
 done
-eq "status.csv starts with its header only" "date,id,status,progress,note,by" "$(cat "$D/status.csv")"
+eq "status.csv starts with its header only" "date,id,status,progress,note,by,recorded,batch,voids" "$(cat "$D/status.csv")"
 
 zz-import -o json "$PLAN" >"$TMP/p.json"
 J=$TMP/p.json

@@ -12,7 +12,8 @@ zz-import -d "$D" "$PLAN" 2>/dev/null || { fail "zz-import of the plan"; exit 1;
 LOG=$D/status.csv
 st() { zz-status -d "$D" "$@"; }
 # the log's reports, without the header
-reports() { tail -n +2 "$LOG"; }
+# the reports in the first six columns (recorded, batch and voids aside)
+reports() { tail -n +2 "$LOG" | sed 's/,[^,]*,[^,]*,[^,]*$//'; }
 
 # ---- the sheet's rows: open items, the month's occurrences ----
 zz-import -o json "$PLAN" >"$TMP/plan.json"

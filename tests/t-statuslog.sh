@@ -191,3 +191,139 @@ done <"$TMP/confirmed"
 eq "two repairs and 30 sets at once: every confirmed report kept once" 0 "$lost"
 run zz-status -d "$R" fsck
 status "fsck clean afterwards" 0
+
+# ==== the log's second form (zz-data(5)) ====
+V=$TMP/v2
+rm -rf "$V" && zz-import -d "$V" "$PLAN" 2>/dev/null
+VL=$V/status.csv
+vs() { zz-status -d "$V" "$@"; }
+six() { sed 's/,[^,]*,[^,]*,[^,]*$//'; }
+export ZZ_NOW=2022-05-10T09:30:00Z ZZ_USER=王五
+ZZ_LOG_HEADER2=date,id,status,progress,note,by,recorded,batch,voids
+
+# ---- every line records when it was written ----
+eq "a new log starts in the second form" \
+    "date,id,status,progress,note,by,recorded,batch,voids" "$(head -1 "$VL")"
+vs set 1.T1 doing --date 2022-05-01 2>/dev/null
+eq "set records the time beside the date" \
+    "2022-05-01,1.T1,doing,,,王五,2022-05-10T09:30:00Z,," "$(tail -1 "$VL")"
+
+# ---- a multi-line add is one batch, all or nothing ----
+printf 'id,status,note\n3.T2,doing,b1\n3.T3,doing,b2\n3.T4,done,b3\n' >"$TMP/b.csv"
+vs add "$TMP/b.csv" 2>/dev/null
+eq "add marks its lines 1/3 2/3 3/3 of one batch" "1/3 2/3 3/3" \
+    "$(tail -3 "$VL" | awk -F, '{ split($8, m, ":"); printf "%s%s", sep, m[2]; sep = " " }')"
+eq "one batch id on the three lines" 1 \
+    "$(tail -3 "$VL" | awk -F, '{ split($8, m, ":"); print m[1] }' | sort -u | wc -l)"
+cp "$VL" "$TMP/v2.whole"
+head -n -1 "$TMP/v2.whole" >"$VL"	# killed after two of three lines
+run vs -o csv
+eq "show counts no line of an unfinished batch" "todo todo" \
+    "$(grep -E '^3\.T[23],' "$TMP/out" | cut -d, -f5 | tr '\n' ' ' | sed 's/ $//')"
+has "show says the batch is left out" "$TMP/err" "a batch of lines from here has no last line"
+run zz-overdue -d "$V" --as-of 2022-12-31 -o csv
+hasnt "zz-overdue never sees b1" "$TMP/out" "b1"
+run vs log
+hasnt "log shows no line of it" "$TMP/out" "b1"
+run vs set 3.T5 doing
+status "set refuses to append after an unfinished batch" 2
+run vs fsck
+status "fsck finds the unfinished batch" 1
+has "fsck names its lines" "$TMP/err" "are 2 of the 3 lines of batch"
+cp "$VL" "$TMP/v2.cut"
+run vs fsck --repair
+status "fsck --repair" 0
+eq "fsck --repair removes the two lines" "$(($(wc -l <"$TMP/v2.cut") - 2))" "$(wc -l <"$VL")"
+has "fsck --repair names the backup" "$TMP/err" "the old log is $VL.20220510T093000Z.bak"
+if cmp -s "$VL.20220510T093000Z.bak" "$TMP/v2.cut"; then pass "the backup is the old log"
+else fail "the backup is not the old log"; fi
+run vs fsck
+status "fsck clean after one --repair" 0
+printf '2022-05-10,3.T2,doing,,b1,王五,2022-05-10T09:30:00Z,0badcafe:1/2,\n2022-05-10,3.T3,do' >>"$VL"
+run vs -o csv
+eq "a batch torn mid-line: none of it counts" "todo" "$(grep '^3\.T2,' "$TMP/out" | cut -d, -f5)"
+run vs fsck --repair
+status "fsck --repair of a batch torn mid-line" 0
+run vs fsck
+status "clean after it" 0
+cp "$TMP/v2.whole" "$VL"
+
+# ---- void and undo: a report withdrawn, the log append-only ----
+lines=$(wc -l <"$VL")
+run vs void 3 -m "wrong item"
+status "void LINE" 0
+has "void says what it voided" "$TMP/err" "voided line 3 (2022-05-10 3.T2 doing)"
+eq "void appends one line" $((lines + 1)) "$(wc -l <"$VL")"
+eq "the void record" "2022-05-10,3.T2,void,,wrong item,王五,2022-05-10T09:30:00Z,,3" \
+    "$(tail -1 "$VL")"
+run vs -o csv
+eq "show leaves the voided report out" "todo" "$(grep '^3\.T2,' "$TMP/out" | cut -d, -f5)"
+run vs -o json log 3.T2
+eq "log -o json: the voided report, with who voided it and why" \
+    "line $((lines + 1)), 王五: wrong item" "$(jq -r '.[0].voided' "$TMP/out")"
+run vs log 3.T2
+has "log text strikes it through" "$TMP/out" "$(printf 'd\314\266o\314\266i\314\266n\314\266g\314\266')"
+run vs void 3 -m again
+status "a voided line cannot be voided again" 2
+has "says so" "$TMP/err" "line 3 is voided already (by line $((lines + 1)))"
+run vs void $((lines + 1)) -m x
+status "a void record cannot be voided" 2
+run vs void 3
+status "void without -m" 2
+has "void asks why" "$TMP/err" "say why with -m REASON"
+vs set 3.T5 doing --date 2022-05-03 2>/dev/null
+vs set 3.T5 done --date 2022-05-03 2>/dev/null
+run vs void 3.T5@2022-05-03 -m x
+status "void ID@DATE with two reports that day" 2
+has "asks for the line" "$TMP/err" "2 reports of 3.T5 on 2022-05-03"
+run vs void 3.T4@2022-05-10 -m "not yet done"
+status "void ID@DATE" 0
+run vs -o csv
+eq "3.T4 back to todo" "todo" "$(grep '^3\.T4,' "$TMP/out" | cut -d, -f5)"
+run zz-status -d "$V" --by 李四 undo
+status "undo by someone with nothing to undo" 2
+has "undo says so" "$TMP/err" "no report by 李四 stands in the log"
+run vs undo
+status "undo" 0
+has "undo voids the last report of its user" "$TMP/err" "(2022-05-03 3.T5 done)"
+run vs -o csv
+eq "after undo 3.T5 is doing again" "doing" "$(grep '^3\.T5,' "$TMP/out" | cut -d, -f5)"
+run vs fsck
+status "fsck: void records are sound" 0
+
+# ---- the 4.P3 case: done by mistake, voided, corrected ----
+P=$TMP/p43
+export ZZ_TODAY=2022-12-31
+rm -rf "$P" && zz-import -d "$P" "$PLAN" 2>/dev/null
+zz-status -d "$P" set 4.P3 done --date 2022-09-20 2>/dev/null
+zz-status -d "$P" set 4.P3 doing --date 2022-09-21 -p 60 2>/dev/null
+zz-status -d "$P" set 4.P3 done --date 2022-10-10 2>/dev/null
+a43() { zz-report -d "$P" annual --year 2022 --detail -o csv 2>/dev/null |
+    awk -F, '$1 == "item" && $2 == "4.P3" { print $(NF-2), $(NF-1) }'; }
+eq "4.P3 before the void: first done 09-20, on time" "2022-09-20 on_time" "$(a43)"
+zz-status -d "$P" void 4.P3@2022-09-20 -m "报错了事项" 2>/dev/null
+eq "4.P3 after the void: done 10-10, late - not 按时完成" "2022-10-10 late" "$(a43)"
+run zz-report -d "$P" annual --year 2022 --detail
+hasnt "the annual text names no 按时完成 2022-09-20" "$TMP/out" "2022-09-20"
+
+# ---- a log of the first form: still read, written, upgraded ----
+O=$TMP/old
+rm -rf "$O" && zz-import -d "$O" "$PLAN" 2>/dev/null
+printf 'date,id,status,progress,note,by\n2022-04-01,1.T1,已完成,100%%,"a, b",李明\n' >"$O/status.csv"
+run zz-status -d "$O" set 3.T2 doing --date 2022-04-02
+status "set on a first-form log" 0
+eq "it appends a line of the first form" "2022-04-02,3.T2,doing,,,王五" "$(tail -1 "$O/status.csv")"
+run zz-status -d "$O" void 2 -m x
+status "void on a first-form log" 2
+has "void asks for --upgrade" "$TMP/err" "zz-status fsck --upgrade"
+cp "$O/status.csv" "$TMP/old.before"
+run zz-status -d "$O" fsck --upgrade
+status "fsck --upgrade" 0
+eq "upgraded: the second form's header" "$ZZ_LOG_HEADER2" "$(head -1 "$O/status.csv")"
+eq "every report kept, in canonical form" \
+    "2022-04-01,1.T1,done,100,\"a, b\",李明|2022-04-02,3.T2,doing,,,王五" \
+    "$(tail -n +2 "$O/status.csv" | six | tr '\n' '|' | sed 's/|$//')"
+if cmp -s "$O/status.csv.20220510T093000Z.bak" "$TMP/old.before"; then pass "upgrade keeps the old log"
+else fail "upgrade kept no backup"; fi
+run zz-status -d "$O" void 2 -m x
+status "void after the upgrade" 0

@@ -29,7 +29,7 @@ struct adder {
 	int year;		/* for 6月20日: the sheet's title's, or the plan's */
 	int bad, good, blank;
 	bool xlsx;		/* a row ends at its last filled cell */
-	FILE *out;
+	struct zz_logrows out;	/* the reports checked */
 };
 
 /* Column i as a spreadsheet names it: A, B, ..., Z, AA, ... */
@@ -201,7 +201,7 @@ add_row(struct adder *a, char **f, int n, long line)
 		v[F_BY] = (char *)default_by(a->o);
 	problems += read_cells(a, line, v, buf);
 	id = v[F_ID];
-	if (!problems && check_report(v, a->out, why, sizeof why) < 0) {
+	if (!problems && check_report(v, &a->out, why, sizeof why) < 0) {
 		zz_fwarn(a->name, line, "%s", why);
 		problems++;
 	}
@@ -281,8 +281,8 @@ cmd_add(const struct opts *o, int argc, char **argv)
 {
 	const char *file = argc > 0 ? argv[0] : "-";
 	struct adder a = {.o = o};
-	char *text, *buf = NULL;
-	size_t len, blen = 0;
+	char *text;
+	size_t len;
 	int rc;
 
 	if (argc > 1) {
@@ -298,10 +298,7 @@ cmd_add(const struct opts *o, int argc, char **argv)
 		zz_fwarn(a.name, 0, "empty: expected a header and reports");
 		return ZZ_EXIT_ERR;
 	}
-	if (!(a.out = open_memstream(&buf, &blen)))
-		zz_die("out of memory");
 	rc = read_sheet(&a, text, len);
-	fclose(a.out);
 	if (rc == 0 && !a.header)
 		zz_fwarn(a.name, 0, _("no header row (编号, 状态, ...)"));
 	if (rc == 0 && a.bad)
@@ -312,11 +309,11 @@ cmd_add(const struct opts *o, int argc, char **argv)
 	else if (a.good == 0)
 		zz_fwarn(a.name, 0, "no reports; nothing written");
 	if (rc != 0 || a.bad || !a.header) {
-		free(buf);
+		zz_logrows_free(&a.out);
 		return ZZ_EXIT_ERR;
 	}
-	rc = a.good ? append(buf, blen) : ZZ_EXIT_OK;
-	free(buf);
+	rc = a.good ? append(&a.out) : ZZ_EXIT_OK;
+	zz_logrows_free(&a.out);
 	if (rc == ZZ_EXIT_OK && a.good)
 		zz_warn("added %d report%s to %s/status.csv", a.good,
 		    a.good == 1 ? "" : "s", dir);

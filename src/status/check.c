@@ -124,7 +124,7 @@ check_bytes(const char *what, const char *s, unsigned rules, char *why,
  * progress as a bare number, 100 for done when none is given.  Returns 0,
  * or -1 with why. */
 int
-check_report(char **f, FILE *out, char *why, size_t n)
+check_report(char **f, struct zz_logrows *out, char *why, size_t n)
 {
 	struct zz_report r;
 	const char *msg, *v[6];
@@ -174,7 +174,7 @@ check_report(char **f, FILE *out, char *why, size_t n)
 		snprintf(why, n, "%s", msg);	/* not reached: checked above */
 		rc = -1;
 	} else {
-		zz_log_put(out, v);
+		zz_logrows_add(out, v, 0);
 	}
 	free(note), free(by);
 	return rc;
@@ -204,13 +204,13 @@ default_date(const struct opts *o, char *buf)
 }
 
 int
-append(const char *lines, size_t len)
+append(const struct zz_logrows *rows)
 {
 	int lock, rc;
 
 	if ((lock = zz_dir_lock(dir, true)) < 0)
 		return ZZ_EXIT_ERR;
-	rc = zz_log_append(dir, lines, len) < 0 ? ZZ_EXIT_ERR : ZZ_EXIT_OK;
+	rc = zz_log_add(dir, rows) < 0 ? ZZ_EXIT_ERR : ZZ_EXIT_OK;
 	close(lock);
 	return rc;
 }

@@ -22,9 +22,7 @@ open_log(void)
 	}
 
 	if (f && torn)
-		zz_fwarn(path, torn, "the last line has no newline (cut by a "
-		    "crash?) and is left out; 'zz-status fsck --repair' "
-		    "removes it");
+		zz_log_torn_warn(path, torn);
 	free(path);
 	return f;
 }
@@ -33,19 +31,22 @@ static const struct zz_col log_cols[] = {
 	{"date", 's', false, false}, {"id", 's', false, false},
 	{"status", 's', false, false}, {"progress", 'i', true, false},
 	{"note", 's', false, true}, {"by", 's', false, false},
-	{"line", 'i', true, false},
+	{"line", 'i', true, false}, {"recorded", 's', false, false},
+	{"voided", 's', false, false},
 };
+enum { NCOLS = sizeof log_cols / sizeof log_cols[0] };
 
 struct entry {
 	zz_date date;
 	long line;
-	char *v[7];
+	char *v[NCOLS];
 };
 
 struct history {
 	char **ids;
 	int nids;
 	zz_date asof;
+	bool strike;		/* text: voided reports struck through */
 	struct entry *e;
 	size_t n, cap;
 	struct zz_states strays;	/* reports on ids the plan lacks */
@@ -68,6 +69,28 @@ note_stray(struct history *h, const struct zz_report *r)
 	if (!*slot)
 		*slot = zz_xcalloc(1, sizeof **slot);
 	(*slot)->line = r->line;
+}
+
+/* The first n cells struck through: U+0336 after each character, which
+ * takes no column of its own, so the table still lines up. */
+static void
+strike(char **v, int n)
+{
+	struct zz_buf b = {0};
+	const char *s;
+	unsigned cp;
+	int i, k;
+
+	for (i = 0; i < n; i++) {
+		for (s = v[i]; *s; s += k) {
+			if ((k = zz_utf8_decode(s, strlen(s), &cp)) < 1)
+				k = 1;
+			zz_buf_add(&b, s, (size_t)k);
+			zz_buf_puts(&b, "\xcc\xb6");
+		}
+		free(v[i]);
+		v[i] = b.s ? zz_buf_take(&b) : zz_xstrdup("");
+	}
 }
 
 /* An id without @ also matches its occurrences. */
@@ -95,8 +118,8 @@ on_history(void *ctx, const struct zz_report *r)
 	struct entry *e;
 	char d[11];
 
-	if (r->date > h->asof || !wanted(h, r->id))
-		return 0;
+	if (r->voids || r->date > h->asof || !wanted(h, r->id))
+		return 0;	/* a void record shows in what it voids */
 	note_stray(h, r);
 	if (h->n == h->cap) {
 		h->cap = h->cap ? h->cap * 2 : 256;
@@ -113,6 +136,11 @@ on_history(void *ctx, const struct zz_report *r)
 	e->v[4] = zz_xstrdup(r->note);
 	e->v[5] = zz_xstrdup(r->by);
 	e->v[6] = zz_xasprintf("%ld", r->line);
+	e->v[7] = zz_xstrdup(r->recorded);
+	e->v[8] = r->voided ? zz_xasprintf("line %ld, %s: %s",
+	    r->voided->line, r->voided->by, r->voided->reason) : zz_xstrdup("");
+	if (r->voided && h->strike)
+		strike(e->v, 6);
 	return 0;
 }
 
@@ -142,10 +170,11 @@ cmd_log(const struct opts *o, int argc, char **argv)
 			return ZZ_EXIT_ERR;
 		}
 	h.asof = o->given & G_ASOF ? o->c.asof : INT_MAX;
+	h.strike = o->c.fmt == ZZ_FMT_TEXT;
 	if (!(f = open_log()))
 		return ZZ_EXIT_ERR;
 	path = zz_log_path(dir);
-	rc = zz_log_each(f, path, on_history, &h);
+	rc = zz_log_each_all(f, path, on_history, &h);
 	fclose(f);
 	if (rc == 0)
 		zz_warn_strays(&h.strays, &plan, path);
@@ -154,14 +183,14 @@ cmd_log(const struct opts *o, int argc, char **argv)
 	if (rc == 0) {
 		if (h.n > 0)	/* qsort(NULL, 0, ...) is undefined */
 			qsort(h.e, h.n, sizeof *h.e, cmp_entry);
-		t = zz_table_new(log_cols, 7);
+		t = zz_table_new(log_cols, NCOLS);
 		for (i = 0; i < h.n; i++)
 			zz_table_add(t, (const char *const *)h.e[i].v);
 		zz_table_print(t, stdout, (enum zz_fmt)o->c.fmt);
 		zz_table_free(t);
 	}
 	for (i = 0; i < h.n; i++)
-		for (k = 0; k < 7; k++)
+		for (k = 0; k < NCOLS; k++)
 			free(h.e[i].v[k]);
 	free(h.e);
 	return rc == 0 ? ZZ_EXIT_OK : ZZ_EXIT_ERR;

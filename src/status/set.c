@@ -9,9 +9,8 @@
 int
 cmd_set(const struct opts *o, int argc, char **argv)
 {
-	char date[64], why[512], *f[6], *buf = NULL;
-	size_t len = 0;
-	FILE *out;
+	char date[64], why[512], *f[6];
+	struct zz_logrows out = {0};
 	int rc;
 
 	if (argc != 2) {
@@ -26,17 +25,12 @@ cmd_set(const struct opts *o, int argc, char **argv)
 	f[3] = (char *)(o->pct ? o->pct : "");
 	f[4] = (char *)(o->note ? o->note : "");
 	f[5] = (char *)default_by(o);
-	if (!(out = open_memstream(&buf, &len)))
-		zz_die("out of memory");
-	if (check_report(f, out, why, sizeof why) < 0) {
-		fclose(out);
-		free(buf);
+	if (check_report(f, &out, why, sizeof why) < 0) {
 		zz_warn("%s; nothing written", why);
 		return ZZ_EXIT_ERR;
 	}
-	fclose(out);
-	rc = append(buf, len);
-	free(buf);
+	rc = append(&out);
+	zz_logrows_free(&out);
 	return rc;
 }
 

@@ -9,13 +9,14 @@
 
 #include "zz.h"
 
-enum cmd { C_SHOW, C_SET, C_ADD, C_LOG, C_FSCK, C_SHEET, NCMDS };
+enum cmd { C_SHOW, C_SET, C_ADD, C_LOG, C_FSCK, C_SHEET, C_VOID, C_UNDO,
+	NCMDS };
 
 /* Options given, to refuse those a command does not use. */
 enum {
 	G_ASOF = 1 << 0, G_BY = 1 << 1, G_DATE = 1 << 2, G_GROUP = 1 << 3,
 	G_NOTE = 1 << 4, G_FMT = 1 << 5, G_PCT = 1 << 6, G_REPAIR = 1 << 7,
-	G_MONTH = 1 << 8, G_DIR = 1 << 9,
+	G_MONTH = 1 << 8, G_DIR = 1 << 9, G_UPGRADE = 1 << 10,
 };
 
 struct opts {
@@ -24,6 +25,7 @@ struct opts {
 	const char *pct, *note, *date, *by;
 	unsigned given;
 	bool repair;		/* fsck --repair */
+	bool upgrade;		/* fsck --upgrade */
 	const char *month;	/* sheet --month */
 	const char *outdir;	/* sheet --dir */
 	const char *complete;	/* --complete WHAT */
@@ -49,12 +51,13 @@ int check_bytes(const char *what, const char *s, unsigned rules, char *why,
 /* Leading and trailing blanks cut, in place. */
 char *trim(char *s);
 /* Check one report, f = date,id,status,progress,note,by (trimmed in
- * place), and write it to out in the log's form.  0, or -1 with why. */
-int check_report(char **f, FILE *out, char *why, size_t n);
+ * place), and add it to out in the log's form.  0, or -1 with why. */
+int check_report(char **f, struct zz_logrows *out, char *why, size_t n);
 const char *default_by(const struct opts *o);
 void default_date(const struct opts *o, char *buf);
-/* Append whole log lines under the data directory's lock: an exit code. */
-int append(const char *lines, size_t len);
+/* Append rows as one batch under the data directory's lock: an exit
+ * code. */
+int append(const struct zz_logrows *rows);
 
 /* one per subcommand: argc and argv are the arguments after its name */
 int cmd_set(const struct opts *o, int argc, char **argv);
@@ -66,6 +69,8 @@ int cmd_sheet(const struct opts *o, int argc);
 /* complete.c: --complete WHAT (commands, ids, occurrences, groups, people,
  * units, statuses), the words of shell completion, one a line. */
 int cmd_complete(const char *what, const char *const *cmds, int ncmds);
+int cmd_void(const struct opts *o, int argc, char **argv);
+int cmd_undo(const struct opts *o, int argc);
 
 /* xlsx.c: reading a filled-in sheet */
 /* Whether the len bytes at s are a zip archive, as an .xlsx is. */

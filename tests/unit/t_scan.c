@@ -148,7 +148,7 @@ random_log(struct zz_buf *b, int lines, unsigned seed)
 	};
 
 	srand(seed);
-	zz_buf_puts(b, ZZ_LOG_HEADER "\n");
+	zz_buf_puts(b, ZZ_LOG_HEADER1 "\n");
 	for (i = 0; i < lines; i++) {
 		/* few days, so that many lines of an id share a date */
 		int day = rand() % 20, s = rand() % 5, p = rand() % 101,
@@ -162,6 +162,102 @@ random_log(struct zz_buf *b, int lines, unsigned seed)
 			zz_buf_printf(b, "%s,%s,%s,,,\n",
 			    zz_fmt_date(base + day, d), id, st[s]);
 	}
+}
+
+/* A log of the second form: lines that record their time, batches of
+ * lines (some left unfinished at the end when cut), lines of the first
+ * form among them, and, with voids, void records of earlier lines. */
+static void
+random_log2(struct zz_buf *b, int lines, unsigned seed, bool voids,
+    bool cut)
+{
+	static const char *st[] = {"todo", "doing", "done", "blocked",
+		"dropped"};
+	zz_date base = zz_mkdate(2022, 1, 1);
+	char id[128], d[11];
+	int i, line = 1, batch = 0, left = 0, k, n = 0;
+
+	srand(seed);
+	zz_buf_puts(b, ZZ_LOG_HEADER "\n");
+	for (i = 0; i < lines; i++) {
+		int day = rand() % 20, s = rand() % 5, p = rand() % 101;
+
+		id_of(rand() % NIDS, id, sizeof id);
+		line++;
+		if (voids && line > 3 && rand() % 50 == 0 && !left) {
+			int t = 2 + rand() % (line - 2);	/* may be a void */
+
+			zz_buf_printf(b, "%s,%s,void,,why,x,2022-02-01T00:00:00Z,,"
+			    "%d\n", zz_fmt_date(base + day, d), id, t);
+			continue;
+		}
+		if (!left && rand() % 20 == 0) {
+			left = n = 2 + rand() % 5;
+			batch++;
+		}
+		if (left) {
+			k = n - left-- + 1;
+			zz_buf_printf(b, "%s,%s,%s,%d,推进 %d,联络员,"
+			    "2022-02-01T00:00:00Z,%08x:%d/%d,\n",
+			    zz_fmt_date(base + day, d), id, st[s], p, i, batch, k, n);
+		} else if (rand() % 10 == 0) {	/* the first form, by hand */
+			zz_buf_printf(b, "%s,%s,%s,%d,note %d,x\n",
+			    zz_fmt_date(base + day, d), id, st[s], p, i);
+		} else {
+			zz_buf_printf(b, "%s,%s,%s,%d,\"a, %d\",x,,,\n",
+			    zz_fmt_date(base + day, d), id, st[s], p, i);
+		}
+		if (cut && i == lines - 1 && !left)	/* leave one unfinished */
+			zz_buf_printf(b, "%s,%s,done,100,,x,2022-02-01T00:00:00Z,"
+			    "ffff:1/3,\n", zz_fmt_date(base + day, d), id);
+	}
+}
+
+/* What every reader gives for the 4.P3 case: a report voided. */
+static void
+test_voided(const struct zz_plan *p)
+{
+	struct zz_states plain = {0}, split = {0};
+	const struct zz_state *a, *b;
+	char *path;
+	const char *text = ZZ_LOG_HEADER "\n"
+	    "2022-09-20,0.P1,done,100,,x,2022-09-20T08:00:00Z,,\n"
+	    "2022-09-21,0.P1,doing,50,,x,2022-09-21T08:00:00Z,,\n"
+	    "2022-09-18,0.P1,blocked,,,x,2022-09-21T08:00:00Z,,\n"
+	    "2022-09-21,0.P1,void,,wrong,y,2022-09-22T08:00:00Z,,3\n"
+	    "2022-09-21,1.P1,done,,,x,2022-09-21T08:00:00Z,a:1/2,\n";
+
+	path = write_file(text, strlen(text));
+	zz_split_min = 0;
+	CHECK(zz_states_load(&plain, path, zz_mkdate(2022, 12, 31), false) == 0);
+	CHECK(zz_states_load_plan(&split, path, p, zz_mkdate(2022, 12, 31)) == 0);
+	a = zz_state_get(&plain, "0.P1");
+	b = zz_state_get(&split, "0.P1");
+	CHECK(a && a->status == ZZ_DONE && a->line == 2);
+	CHECK(b && b->status == ZZ_DONE && b->line == 2);
+	CHECK(!zz_state_get(&plain, "1.P1") && !zz_state_get(&split, "1.P1"));
+	zz_states_free(&plain);
+	zz_states_free(&split);
+	unlink(path);
+	free(path);
+}
+
+static void
+test_random2(const struct zz_plan *p)
+{
+	struct zz_buf b = {0};
+
+	random_log2(&b, NLINES, 5, false, false);
+	check_text("second form", &b, p, zz_mkdate(2022, 1, 15));
+	random_log2(&b, NLINES, 6, false, true);
+	check_text("second form, a batch cut at the end", &b, p,
+	    zz_mkdate(2023, 1, 1));
+	random_log2(&b, NLINES, 7, true, false);
+	check_text("second form with void records", &b, p,
+	    zz_mkdate(2022, 1, 15));
+	random_log2(&b, NLINES, 8, true, true);
+	check_text("second form with void records, cut", &b, p,
+	    zz_mkdate(2023, 1, 1));
 }
 
 static void
@@ -276,7 +372,7 @@ check_bad_line(const struct zz_plan *p, int n, int at, bool quoted,
 	bool ok;
 
 	zz_split_min = 0;
-	zz_buf_puts(&b, ZZ_LOG_HEADER "\n");
+	zz_buf_puts(&b, ZZ_LOG_HEADER1 "\n");
 	for (i = 2; i <= n; i++) {
 		if (i == at)
 			zz_buf_puts(&b, bad);
@@ -339,7 +435,7 @@ test_bad_lines(const struct zz_plan *p)
 static void
 test_small(const struct zz_plan *p)
 {
-	const char *text = ZZ_LOG_HEADER "\n2022-01-02,0.P1,done,100,,\n"
+	const char *text = ZZ_LOG_HEADER1 "\n2022-01-02,0.P1,done,100,,\n"
 	    "2022-01-01,0.P1,doing,50,,\n2022-01-03,0.P2,done,100,,\n2022-01";
 	char *path = write_file(text, strlen(text));
 	struct zz_states s;
@@ -628,6 +724,8 @@ main(void)
 	zz_setprog("t_scan");
 	make_plan(&p);
 	test_random(&p);
+	test_random2(&p);
+	test_voided(&p);
 	test_quoted_middle(&p);
 	test_late_header(&p);
 	test_bad_lines(&p);

@@ -67,7 +67,7 @@ test_states(void)
 	FILE *f = fdopen(fd, "w");
 
 	srand(4);
-	fputs(ZZ_LOG_HEADER "\n", f);
+	fputs(ZZ_LOG_HEADER1 "\n", f);
 	for (i = 0; i < NLINES; i++) {
 		int day = rand() % 365, s = rand() % 5, p = rand() % 101;
 		long line = i + 2;
