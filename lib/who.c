@@ -8,13 +8,15 @@
 
 struct names {
 	char **v;
-	size_t n;
+	size_t n, cap;
+	struct zz_map seen;	/* name -> itself: each once, at any size */
 };
 
 static void
 add_name(struct names *ns, const char *s, size_t len)
 {
-	size_t i;
+	bool isnew;
+	void **slot;
 
 	while (len && *s == ' ')
 		s++, len--;
@@ -22,11 +24,15 @@ add_name(struct names *ns, const char *s, size_t len)
 		len--;
 	if (!len)
 		return;
-	for (i = 0; i < ns->n; i++)
-		if (strlen(ns->v[i]) == len && !memcmp(ns->v[i], s, len))
-			return;
-	ns->v = zz_xreallocarray(ns->v, ns->n + 1, sizeof *ns->v);
+	slot = zz_map_slot(&ns->seen, s, len, &isnew);
+	if (!isnew)
+		return;
+	if (ns->n == ns->cap) {
+		ns->cap = ns->cap ? ns->cap * 2 : 64;
+		ns->v = zz_xreallocarray(ns->v, ns->cap, sizeof *ns->v);
+	}
 	ns->v[ns->n++] = zz_xstrndup(s, len);
+	*slot = ns->v[ns->n - 1];
 }
 
 /* Each name of a list joined by 、 , ; or /. */
@@ -133,9 +139,7 @@ check_one(const struct zz_plan *p, const char *opt, const char *s, bool unit)
 	int rc = 0;
 
 	known(p, unit, &ns);
-	for (i = 0; i < ns.n && strcmp(ns.v[i], s); i++)
-		;
-	if (i == ns.n) {
+	if (!zz_map_get(&ns.seen, s, strlen(s))) {
 		closest(&ns, s, &b);
 		zz_warn("%s '%s': no such %s in the plan%s%s", opt, s,
 		    unit ? "unit" : "person", b.len ? "; closest: " : "",
@@ -145,6 +149,7 @@ check_one(const struct zz_plan *p, const char *opt, const char *s, bool unit)
 	for (i = 0; i < ns.n; i++)
 		free(ns.v[i]);
 	free(ns.v);
+	zz_map_free(&ns.seen, NULL);
 	zz_buf_free(&b);
 	return rc;
 }
@@ -155,6 +160,7 @@ zz_plan_names(const struct zz_plan *p, bool units, size_t *n)
 	struct names ns = {0};
 
 	known(p, units, &ns);
+	zz_map_free(&ns.seen, NULL);
 	*n = ns.n;
 	return ns.v ? ns.v : zz_xcalloc(1, sizeof(char *));
 }
