@@ -82,6 +82,8 @@ has "1: the rule is printed" "$TMP/dec.json" "当日到期未完成 = 完成时�
 run $R monthly --month 2022-12
 has "1: december text lists them under 当日到期未完成" "$TMP/out" "5.T1"
 has "1: december text names the class" "$TMP/out" "当日到期未完成"
+has "1: december says they are not done for the year" "$TMP/out" \
+    "当日到期仍未完成的$(jq '[.rows[] | select(.scope == "total") | .due_today] | add' "$TMP/dec.json")项即为本年度未完成"
 # The annual assessment at 12-31: what is unfinished then is not done.
 run $R annual --year 2022 -o json
 cp "$TMP/out" "$TMP/year.json"

@@ -196,6 +196,23 @@ month_overview(struct rdoc *d, const struct model *m)
 	    "未完成的事项，或有未完成事项在统计日后7天内到期；绿灯 = 其余。");
 }
 
+/* As of 12-31 the year is over: what falls due that day and is not done
+ * is simply not done, as the annual assessment counts it. */
+static void
+year_end(struct rdoc *d, const struct model *m)
+{
+	struct zz_tally a;
+	int y, mon, day;
+
+	zz_ymd(m->asof, &y, &mon, &day);
+	if (mon != 12 || day != 31)
+		return;
+	agg_group(m, -2, NOLO, NOHI, &a);
+	if (a.today)
+		doc_p(d, "截至年末（%d年12月31日），当日到期仍未完成的%d项即为"
+		    "本年度未完成，年度考核中按未完成计。", y, a.today);
+}
+
 static void
 month_group(struct rdoc *d, const struct model *m, const struct zz_group *g,
     int k, zz_date nlo, zz_date nhi)
@@ -381,6 +398,7 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	d->barlabel = "各专班完成率（已完成 ÷ 应完成）";
 	doc_h2(d, "一、总体情况");
 	month_overview(d, m);
+	year_end(d, m);
 	doc_charts(d);
 	doc_h2(d, "二、各专班工作进展");
 	for (i = 0; i < m->plan.ngroups; i++)
