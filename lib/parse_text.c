@@ -250,7 +250,25 @@ zz__run_before(const char *start, const char *pos)
 
 /* ---- bytes to lines ---- */
 
-/* Text that is not UTF-8 and has no UTF-8 sequence before its first bad
+/* Whether the n bytes at s hold a UTF-8 sequence of three bytes or more
+ * (Chinese in UTF-8): GB18030 text often passes for two-byte ones (鲁 is
+ * C2 B3), hardly ever for these. */
+static bool
+utf8_cjk(const char *s, size_t n)
+{
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	while (i < n) {
+		if ((k = zz_utf8_decode(s + i, n - i, &cp)) >= 3)
+			return true;
+		i += k > 0 ? (size_t)k : 1;
+	}
+	return false;
+}
+
+/* Text that is not UTF-8 and has no Chinese in UTF-8 before its first bad
  * byte is taken for GB18030 (a Windows document); a UTF-8 text with a bad
  * byte is an error. */
 static char *
@@ -279,9 +297,8 @@ decode(const char *text, size_t len, const char *name, const char *enc,
 	}
 	for (i = 0; i < bad; i++)
 		line += text[i] == '\n';
-	for (i = 0; i < bad && !(text[i] & 0x80); i++)
-		;
-	if (!enc && i == bad && (out = zz_to_utf8(text, len, "GB18030", outlen)))
+	if (!enc && !utf8_cjk(text, bad) &&
+	    (out = zz_to_utf8(text, len, "GB18030", outlen)))
 		return out;
 	zz_fwarn(name, line, "invalid UTF-8 (byte 0x%02x); give --encoding if "
 	    "the file is not UTF-8", (unsigned char)text[bad]);

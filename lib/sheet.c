@@ -291,6 +291,9 @@ sheet_doc(struct sheet *sh)
 	/* a spreadsheet names nothing: the options, never its file name */
 	doc->number = zz_xstrdup(o && o->number ? o->number : "");
 	doc->title = zz_xstrdup(o && o->title ? o->title : "");
+	if (!*doc->title)
+		zz_fwarn(sh->name, 0, "a task table names no title: the reports "
+		    "will have none (give --title)");
 	doc->issuer = zz_xstrdup(o && o->issuer ? o->issuer : "");
 	doc->date = ZZ_NODATE;
 	if (o && o->date)

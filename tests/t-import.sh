@@ -186,6 +186,7 @@ eq "sheet: 主要责任单位, 协同配合单位, 责任领导, 责任人, 完�
 eq "sheet: 2023年三季度" "2023-09-30" "$(jqv '.items[1].due' "$A")"
 eq "sheet: 长期坚持 is ongoing, due at the year's end" "2023-12-31 true" "$(jqv '.items[2]|"\(.due) \(.ongoing)"' "$A")"
 eq "sheet: no title from the file's name" "" "$(jqv '.doc.title' "$A")"
+has "sheet: no title: a warning names --title" "$TMP/err" "names no title: the reports will have none (give --title)"
 run zz-import --year 2023 --title 2023年重点工作任务 --number 'X〔2023〕1号' -o json "$FIX/sheet-synonyms.csv"
 eq "sheet: --title and --number" "2023年重点工作任务|X〔2023〕1号" "$(jqv '.doc|"\(.title)|\(.number)"' "$TMP/out")"
 printf '序号,事项,承担科室,完成时限\n1,建设平台,平台科,年底前\n' >"$TMP/odd.csv"

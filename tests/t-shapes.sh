@@ -34,6 +34,30 @@ same_json() {
 	if cmp -s "$3" "$TMP/other.json"; then pass "$1"; else fail "$1: reads differently"; fi
 }
 
+# ---- 1. task forces (the Zibo plan's shape; the plan itself in t-import) ----
+J=$TMP/alt.json
+run zz-import -o json "$FIX/alt-numbering.txt"
+status "task forces: imports" 0
+cp "$TMP/out" "$J"
+eq "task forces: header" "鲁科办字〔2023〕12号|关于印发《2023年重点工作攻坚专班方案》的通知|某市科学技术局办公室|2023-02-20|2023" "$(head_of "$J")"
+eq "task forces: groups" "1:成果转化攻坚专班 2:科技金融攻坚专班" "$(groups_of "$J")"
+eq "task forces: their leaders and staff" "1:王建国/lead_leader 1:孙丽/lead_staff 1:周强/coop_staff 1:吴敏/coop_staff 2:李红/lead_leader 2:赵磊/lead_staff 2:钱进/coop_staff" "$(members_of "$J")"
+same_items "task forces" "$J" <<'EOF'
+1.T1|1|task|建设技术转移服务平台，6月底前上线运行。|2023-06-30||||||false
+1.T2|1|task|组织成果路演活动不少于10场，由成果转化科牵头组织实施。|2023-12-31||成果转化科||||false
+1.T3|1|task|完善技术经纪人培养机制，9月30日前出台办法。|2023-09-30||||||false
+1.P1|1|plan|第一季度：制定平台建设方案。|2023-03-31||||||false
+1.P2|1|plan|第二季度：平台上线试运行。|2023-06-30||||||false
+1.P3|1|plan|第三季度：开展路演活动。|2023-09-30||||||false
+1.P4|1|plan|第四季度：总结评估。|2023-12-31||||||false
+2.T1|2|task|设立科技成果转化贷款风险补偿资金，年底前完成。|2023-12-31||||||false
+2.T2|2|task|每月10日前报送科技贷款发放情况。|2023-12-31|monthly:10|||||false
+0.R1|0|duty|各专班每月25日前报送工作进展|2023-12-31|monthly:25|领导小组办公室||||false
+0.R2|0|duty|办公室每季度召开一次调度会|2023-12-31|quarterly|领导小组办公室||||false
+EOF
+sed 's/$/\r/' "$FIX/alt-numbering.txt" | iconv -f UTF-8 -t GB18030 >"$TMP/alt-gb.txt"
+same_json "task forces: GB18030 with CRLF" "$TMP/alt-gb.txt" "$J"
+
 # ---- 2. numbered items with key lines, a covering notice before ----
 load keys
 eq "keys: header (red head, number after it, signature date)" \

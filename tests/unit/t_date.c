@@ -86,6 +86,27 @@ test_cn(void)
 	    "dates:2022-06-30;2022-12-31");
 	CHECK_STR(when("④6月和12月对各部门任务目标完成情况进行督导"),
 	    "2022-12-31");
+	/* the phrases of issue 10's plans */
+	CHECK_STR(when("2018年12月"), "2018-12-31");
+	CHECK_STR(when("二季度末"), "2022-06-30");
+	CHECK_STR(when("上半年"), "2022-06-30");
+	CHECK_STR(when("下半年"), "2022-12-31");
+	CHECK_STR(when("全年"), "2022-12-31");
+	CHECK_STR(when("2023年10月底前完成"), "2023-10-31");
+	zz_cn_when("长期坚持", 2022, &w);
+	CHECK(w.ongoing && w.due == ZZ_NODATE);
+	CHECK_STR(recur("每月28日前报送"), "monthly:28");
+	CHECK_STR(recur("每季度末月底之前报送"), "quarterly");
+	CHECK_STR(recur("从3月份起，每季度通报"), "quarterly");
+	CHECK_STR(recur("每半年开展一次督查"), "dates:2022-06-30;2022-12-31");
+	CHECK_STR(recur("每季度最后一个月的30日前"),
+	    "dates:2022-03-30;2022-06-30;2022-09-30;2022-12-30");
+	CHECK_STR(recur("每季度末月20日前报送"),
+	    "dates:2022-03-20;2022-06-20;2022-09-20;2022-12-20");
+	CHECK_STR(recur("6月、9月和12月底通报"),
+	    "dates:2022-06-30;2022-09-30;2022-12-31");
+	CHECK_STR(recur("于2023年1月15日前报送"), "");
+	CHECK_STR(when("于2023年1月15日前报送"), "2023-01-15");
 }
 
 static void
