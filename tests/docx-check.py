@@ -50,6 +50,9 @@ check("title is the first paragraph", paras and paras[0] == rep["title"],
 check("title style", d.paragraphs[0].style.name == "Title")
 check("as-of line", any(p.startswith("统计截至：" + rep["as_of"])
                         for p in paras))
+y, m, dd = (int(x) for x in rep["as_of"].split("-"))
+check("signed with the date", paras and paras[-1] == f"{y}年{m}月{dd}日",
+      str(paras[-1:]))
 missing = [r for r in rep["rules"] if r not in paras]
 check(f"all {len(rep['rules'])} rules are paragraphs", not missing,
       str(missing[:1]))

@@ -30,6 +30,13 @@ for k in monthly quarterly annual; do
 	else fail "$k docx: same bytes twice"; fi
 done
 
+# Signed by the plan's issuer above the date.
+/usr/bin/python3 -c 'import sys, docx
+print([p.text for p in docx.Document(sys.argv[1]).paragraphs][-2])' \
+    "$TMP/monthly.docx" >"$TMP/issuer"
+eq "signed by the issuer" "$(cut -d, -f3 "$D/doc.csv" | sed -n 2p)" \
+    "$(cat "$TMP/issuer")"
+
 # The note's markup is text in the document, escaped in the XML.
 /usr/bin/python3 -c 'import sys, zipfile
 sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' \

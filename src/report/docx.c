@@ -127,10 +127,12 @@ col_ascii(const struct rtab *t, int c)
 static long
 col_natural(const struct rtab *t, int c, int pt)
 {
-	/* a heading may take two lines */
-	int m = (zz_width(t->cols[c].name) + 3) / 4 * 2;
+	/* a heading of more than 4 characters may take two lines */
+	int m = zz_width(t->cols[c].name);
 	size_t r;
 
+	if (m > 8)
+		m = (m + 3) / 4 * 2;
 	for (r = 0; r < t->nrows; r++) {
 		int x = zz_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
 
@@ -138,30 +140,34 @@ col_natural(const struct rtab *t, int c, int pt)
 			m = x;
 	}
 	/* Latin letters and @ run wider than half a Chinese character */
-	return (m < 4 ? 4 : m) * pt * 11L + 170;
+	return (m < 4 ? 4 : m) * pt * 12L + 200;
 }
 
 /* Column widths in twips for a table in pt-point type; returns their
  * natural sum.  A table wider than the line keeps ids, dates, counts and
  * words of up to 4 characters whole (kept), gives other columns at most
- * 6 characters and the free text column (~, else the widest that wraps)
- * the rest, at least a quarter of the line; what is still missing is
+ * 4 characters beside a free text column (~), else 6, and that column
+ * (else the widest that wraps) the rest, at least a quarter of the line;
+ * what is still missing is
  * taken from the columns that wrap, what is left over is shared by all. */
 static long
 col_widths(const struct rtab *t, int pt, int *w)
 {
-	long nat = 0, sum = 0, fixed = 0, cap = 12 * pt * 11L + 170;
+	long nat = 0, sum = 0, fixed = 0, cap;
 	bool kept[MAXCOLS];
 	int c, flex = -1;
 
 	for (c = 0; c < t->ncols; c++) {
 		w[c] = (int)col_natural(t, c, pt);
 		nat += w[c];
-		kept[c] = col_ascii(t, c) || w[c] <= 8 * pt * 11 + 170;
+		kept[c] = col_ascii(t, c) || w[c] <= 8 * pt * 12 + 200;
 		if (!kept[c] && (flex < 0 || (!t->cols[flex].flex &&
 		    (t->cols[c].flex || w[c] > w[flex]))))
 			flex = c;
 	}
+	/* beside a free text column, other text columns at most 4
+	 * characters wide, else 6 */
+	cap = (flex >= 0 && t->cols[flex].flex ? 8 : 12) * pt * 12L + 200;
 	for (c = 0; c < t->ncols; c++) {
 		if (nat > TEXT_W && c != flex && !kept[c] && w[c] > cap)
 			w[c] = (int)cap;
@@ -240,6 +246,31 @@ table(struct zz_buf *b, const struct rtab *t)
 
 /* ---- the parts ---- */
 
+/* The sign-off of an official document: the issuer and the date (the
+ * as-of date, in Arabic numerals as GB/T 9704 writes it), at the right
+ * with four characters' space, after a blank line.  A roll-up (no model
+ * of its own) signs with its first plan's issuer. */
+static void
+sign_off(struct zz_buf *b, const struct rdoc *d)
+{
+	const struct zz_plan *p = d->m ? &d->m->plan : NULL;
+	const char *ppr = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" "
+	    "w:right=\"1280\"/><w:jc w:val=\"right\"/>";
+	char day[32];
+	size_t i;
+	int y, m, dd;
+
+	for (i = 0; !p && i < d->nb; i++)
+		if (d->b[i].src && d->b[i].src->m)
+			p = &d->b[i].src->m->plan;
+	zz_ymd(d->asof, &y, &m, &dd);
+	snprintf(day, sizeof day, "%d年%d月%d日", y, m, dd);
+	para(b, "Normal", "", "");
+	if (p && p->doc.issuer && *p->doc.issuer)
+		para(b, "Normal", ppr, p->doc.issuer);
+	para(b, "Normal", ppr, day);
+}
+
 static char *
 document_xml(const struct rdoc *d)
 {
@@ -286,6 +317,7 @@ document_xml(const struct rdoc *d)
 			break;
 		}
 	}
+	sign_off(&b, d);
 	zz_buf_printf(&b, "<w:sectPr>"
 	    "<w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/>"
 	    "<w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>"
