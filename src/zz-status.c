@@ -12,11 +12,12 @@
 static const char *cmdnames[NCMDS] = {"show", "set", "add", "log", "fsck",
 	"sheet", "void", "undo"};
 static const char *gnames[] = {"--as-of", "--by", "--date", "-g", "-m",
-	"-o", "-p", "--repair", "--month", "--dir", "--upgrade"};
+	"-o", "-p", "--repair", "--month", "--dir", "--upgrade", "--all",
+	"--force", "--correct"};
 static const unsigned allowed[NCMDS] = {
 	G_ASOF | G_GROUP | G_FMT,		/* show */
-	G_BY | G_DATE | G_NOTE | G_PCT,		/* set */
-	G_BY | G_DATE,				/* add */
+	G_BY | G_DATE | G_NOTE | G_PCT | G_ALL | G_FORCE,	/* set */
+	G_BY | G_DATE | G_ALL | G_FORCE | G_CORRECT,	/* add */
 	G_ASOF | G_FMT,				/* log */
 	G_REPAIR | G_UPGRADE,			/* fsck */
 	G_ASOF | G_GROUP | G_FMT | G_MONTH | G_DIR,	/* sheet */
@@ -25,7 +26,7 @@ static const unsigned allowed[NCMDS] = {
 };
 
 enum { O_BY = ZZ_OPT_FIRST_FREE, O_DATE, O_HELP, O_REPAIR, O_MONTH,
-	O_DIR, O_COMPLETE, O_UPGRADE };
+	O_DIR, O_COMPLETE, O_UPGRADE, O_ALL, O_FORCE, O_CORRECT };
 
 const char *dir;
 struct zz_plan plan;
@@ -38,9 +39,10 @@ usage(FILE *f)
 	    "                 [--csv-safe] [--excel] [show]\n"
 	    "       zz-status [-d DIR] set ID STATUS [-p PERCENT] [-m NOTE] "
 	    "[--date DATE]\n"
-	    "                 [--by NAME]\n"
-	    "       zz-status [-d DIR] add [--date DATE] [--by NAME] "
-	    "[FILE | -]\n"
+	    "                 [--by NAME] [--all] [--force]\n"
+	    "       zz-status [-d DIR] add [--date DATE] [--by NAME] [--all] "
+	    "[--force]\n"
+	    "                 [--correct] [FILE | -]\n"
 	    "       zz-status [-d DIR] [--as-of DATE] [-o FORMAT] log [ID ...]\n"
 	    "       zz-status [-d DIR] fsck [--repair | --upgrade]\n"
 	    "       zz-status [-d DIR] void LINE|ID@DATE -m REASON [--by NAME]\n"
@@ -64,6 +66,12 @@ usage(FILE *f)
 	    "  --repair        fsck: mend what a crash or a spreadsheet left, "
 	    "with a backup\n"
 	    "  --upgrade       fsck: the same, and the log in its second form\n"
+	    "  --all           set, add: done on a recurring item closes every "
+	    "occurrence\n"
+	    "  --force         set, add: a date far from the plan's year, or after "
+	    "today\n"
+	    "  --correct       add: rows that correct earlier reports of their "
+	    "date\n"
 	    "  --month MONTH   sheet: the month (YYYY-MM; default this month)\n"
 	    "  --dir OUTDIR    sheet: one file per task force into OUTDIR\n"
 	    "  -h, --help      this help;  --version  the version\n"
@@ -126,13 +134,16 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
+		{"all", no_argument, NULL, O_ALL},
 		{"as-of", required_argument, NULL, ZZ_OPT_ASOF},
 		{"by", required_argument, NULL, O_BY},
 		/* not in -h: for completion/zz.bash */
 		{"complete", required_argument, NULL, O_COMPLETE},
 		ZZ_LONGOPT_CSV_SAFE,
+		{"correct", no_argument, NULL, O_CORRECT},
 		{"date", required_argument, NULL, O_DATE},
 		{"dir", required_argument, NULL, O_DIR},
+		{"force", no_argument, NULL, O_FORCE},
 		{"help", no_argument, NULL, O_HELP},
 		{"month", required_argument, NULL, O_MONTH},
 		{"repair", no_argument, NULL, O_REPAIR},
@@ -182,6 +193,18 @@ main(int argc, char *argv[])
 		case O_REPAIR:
 			o.repair = true;
 			o.given |= G_REPAIR;
+			break;
+		case O_ALL:
+			o.all = true;
+			o.given |= G_ALL;
+			break;
+		case O_FORCE:
+			o.force = true;
+			o.given |= G_FORCE;
+			break;
+		case O_CORRECT:
+			o.correct = true;
+			o.given |= G_CORRECT;
 			break;
 		case O_UPGRADE:
 			o.upgrade = true;

@@ -23,6 +23,8 @@
 . "$(dirname "$0")/lib.sh"
 
 BAD=$FIX/bad
+# the example plan's year: zz-status refuses report dates far from it
+export ZZ_TODAY=2022-06-30
 W=$TMP/w
 
 # ---- generated inputs (too big, or derived from the plan) ----

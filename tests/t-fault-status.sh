@@ -33,12 +33,12 @@ cat >"$TMP/reports.csv" <<'EOT'
 date,id,status,progress,note,by
 2022-06-01,1.P1,done,100,按时完成,李明
 2022-06-02,2.T1,blocked,,"等待审批,下周再报",王强
-2022-06-27,0.R1@2022-06,done,,,办公室
+2022-06-20,0.R1@2022-06,done,,,办公室
 EOT
 cp -a "$TMP/before" "$TMP/after-add"
 run zz-status -d "$TMP/after-add" add "$TMP/reports.csv"
 status "clean add" 0
-has "add appends every report" "$TMP/after-add/status.csv" '2022-06-27,0.R1@2022-06,done'
+has "add appends every report" "$TMP/after-add/status.csv" '2022-06-20,0.R1@2022-06,done'
 fault_loop "zz-status add" "$TMP/before" "$TMP/after-add" "$TMP/work" \
     zz-status -d "$TMP/work" add "$TMP/reports.csv"
 

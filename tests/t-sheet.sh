@@ -5,7 +5,7 @@
 # Expected values are worked out from the 2022 plan (its JSON form).
 . "$(dirname "$0")/lib.sh"
 
-export ZZ_TODAY=2022-06-25 ZZ_USER=办公室
+export ZZ_TODAY=2022-06-30 ZZ_USER=办公室
 PY=/usr/bin/python3
 D=$TMP/d
 zz-import -d "$D" "$PLAN" 2>/dev/null || { fail "zz-import of the plan"; exit 1; }

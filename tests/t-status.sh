@@ -7,7 +7,8 @@
 export ZZ_TODAY=2022-05-10
 ZZ_LOG_HEADER=date,id,status,progress,note,by,recorded,batch,voids
 export ZZ_NOW=2022-05-10T09:00:00Z	# when a line is written (recorded)
-unset ZZ_USER USER	# reports made here have an empty "by"
+unset ZZ_USER	# reports made here are by $USER
+export USER=tester LOGNAME=tester
 D=$TMP/d
 zz-import -d "$D" "$PLAN" 2>/dev/null || { fail "zz-import of the plan"; exit 1; }
 LOG=$D/status.csv
@@ -71,18 +72,18 @@ eq "-g 5: group 5's 6 tasks and 5 projects" 11 "$(st -o csv -g 5 | tail -n +2 | 
 # ---- Chinese status words, written in English ----
 run st set 3.K1 已完成 --date 2022-04-20
 status "set 已完成" 0
-eq "已完成 is done, 100 by default" "2022-04-20,3.K1,done,100,," "$(tail -1 "$LOG" | six)"
+eq "已完成 is done, 100 by default" "2022-04-20,3.K1,done,100,,tester" "$(tail -1 "$LOG" | six)"
 st set 3.K2 受阻 -p 10 --date 2022-04-21
-eq "受阻 is blocked" "2022-04-21,3.K2,blocked,10,," "$(tail -1 "$LOG" | six)"
+eq "受阻 is blocked" "2022-04-21,3.K2,blocked,10,,tester" "$(tail -1 "$LOG" | six)"
 st set 3.K3 进行中 --date 2022-04-22
-eq "进行中 is doing" "2022-04-22,3.K3,doing,,," "$(tail -1 "$LOG" | six)"
+eq "进行中 is doing" "2022-04-22,3.K3,doing,,,tester" "$(tail -1 "$LOG" | six)"
 USER=someone st set 3.K4 未开始 --date 2022-04-23
 eq "未开始 is todo; by is \$USER" "2022-04-23,3.K4,todo,,,someone" "$(tail -1 "$LOG" | six)"
 ZZ_USER=刘玉栋 st set 3.K5 已取消 --date 2022-04-24
 eq "已取消 is dropped; \$ZZ_USER before \$USER" "2022-04-24,3.K5,dropped,,,刘玉栋" \
     "$(tail -1 "$LOG" | six)"
 st set 3.T1 doing
-eq "the date is today (\$ZZ_TODAY)" "2022-05-10,3.T1,doing,,," "$(tail -1 "$LOG" | six)"
+eq "the date is today (\$ZZ_TODAY)" "2022-05-10,3.T1,doing,,,tester" "$(tail -1 "$LOG" | six)"
 
 # ---- occurrences of a recurring duty are tracked apart ----
 st set 0.R1@2022-03 done --date 2022-03-25
@@ -107,7 +108,7 @@ run st log -o csv 0.R1@2022-04
 eq "log ID@MONTH shows only that month" 1 "$(wc -l <"$TMP/out")"
 
 # ---- --as-of: the state as it was ----
-st set 2.P4 done --date 2022-06-30
+st set 2.P4 done --date 2022-06-30 --force	# after today: meant
 eq "as of 2022-04-30: not yet reported" "todo,," "$(row 2.P4 --as-of 2022-04-30 | cut -d, -f5-7)"
 eq "as of 2022-05-31: doing" "doing,40,2022-05-01" "$(row 2.P4 --as-of 2022-05-31 | cut -d, -f5-7)"
 eq "as of 2022-07-01: done" "done,100,2022-06-30" "$(row 2.P4 --as-of 2022-07-01 | cut -d, -f5-7)"
@@ -191,9 +192,9 @@ eq "GB18030 file: converted to UTF-8" "2022-05-06,4.M2,blocked,15,缺乏管理�
 printf 'id,status,note\n4.M4,doing,"资金保障计划\r\n已报市财政局\n待批复"\n' >"$TMP/multi.csv"
 run st add "$TMP/multi.csv"
 eq "a note's line breaks become spaces: one report, one line" \
-    "2022-05-10,4.M4,doing,,资金保障计划 已报市财政局 待批复," "$(tail -1 "$LOG" | six)"
+    "2022-05-10,4.M4,doing,,资金保障计划 已报市财政局 待批复,tester" "$(tail -1 "$LOG" | six)"
 printf 'id,status\n4.M3,doing\n' | st add - 2>/dev/null
-eq "add - reads stdin" "2022-05-10,4.M3,doing,,," "$(tail -1 "$LOG" | six)"
+eq "add - reads stdin" "2022-05-10,4.M3,doing,,,tester" "$(tail -1 "$LOG" | six)"
 printf 'id,state\n4.M3,doing\n' >"$TMP/head.csv"
 run st add "$TMP/head.csv"
 status "add: unknown column" 2
@@ -214,17 +215,23 @@ echo "$ZZ_LOG_HEADER" >"$C/status.csv"
 		zz-status -d "$C" fsck 2>>"$TMP/rfail" || echo "exit $?" >>"$TMP/rfail"
 	done
 ) &
+# each writer its own item, each report its own day (an add skips a
+# report the log has already, so every one is new)
+st -o csv | tail -n +2 | cut -d, -f1 | grep -v @ | head -50 >"$TMP/ids"
 p=0
 while [ $p -lt 50 ]; do
 	p=$((p + 1))
-	{ echo "id,status,progress,note"
-	  k=0; while [ $k -lt 10 ]; do k=$((k + 1)); echo "5.T$((k % 6 + 1)),doing,$k,p$p k$k"; done
-	} >"$TMP/in$p.csv"
+	id=$(sed -n "${p}p" "$TMP/ids")
 	(
 		i=0
 		while [ $i -lt 20 ]; do
 			i=$((i + 1))
-			zz-status -d "$C" add --by "r$i" "$TMP/in$p.csv" 2>/dev/null ||
+			{ echo "date,id,status,progress,note"
+			  k=0; while [ $k -lt 10 ]; do k=$((k + 1))
+			  echo "$(date -d "2021-01-01 + $((i * 10 + k)) days" +%F),$id,doing,$k,p$p k$k"
+			  done
+			} >"$TMP/in$p-$i.csv"
+			zz-status -d "$C" add --by "r$i" "$TMP/in$p-$i.csv" 2>/dev/null ||
 			    echo fail >>"$TMP/cfail"
 		done
 	) &

@@ -129,8 +129,13 @@ eq "zz-import over ulimit -f: no temp file left" "" \
     "$(find "$TMP/imp" -name '*tmp*')"
 head -c 200000 "$big/status.csv" | sed '$d' >"$TMP/trim.csv"
 cp "$TMP/trim.csv" "$big/status.csv"
-awk 'BEGIN { print "id,status,note"; for (i = 0; i < 3000; i++)
-    print "1.T1,doing,很长很长的一条进展说明很长很长的一条进展说明" }' >"$TMP/many.csv"
+# 3000 reports, each of its own item and day
+grep -E '^[1-5]\.[TKP][0-9]+,' "$D/items.csv" | cut -d, -f1 | head -30 >"$TMP/ids"
+awk 'NR == FNR { id[n++] = $1; next } END { print "date,id,status,note"
+    for (i = 0; i < 3000; i++)
+        printf "2022-%02d-%02d,%s,doing,很长很长的一条进展说明很长很长的一条进展说明\n",
+            1 + int(i / 30) % 4, 1 + int(i / 120), id[i % 30] }' \
+    "$TMP/ids" /dev/null >"$TMP/many.csv"
 (ulimit -f 400; zz-status -d "$big" add "$TMP/many.csv") >"$TMP/out" 2>"$TMP/err"
 eq "add over ulimit -f: exit status" 2 $?
 has "add over ulimit -f: says the limit" "$TMP/err" "File too large"
@@ -327,3 +332,132 @@ if cmp -s "$O/status.csv.20220510T093000Z.bak" "$TMP/old.before"; then pass "upg
 else fail "upgrade kept no backup"; fi
 run zz-status -d "$O" void 2 -m x
 status "void after the upgrade" 0
+
+# ==== issue 12: add twice, corrections, guard rails, a log Excel saved ====
+G=$TMP/g
+export ZZ_TODAY=2022-09-25 ZZ_NOW=2022-09-25T10:00:00Z ZZ_USER=办公室
+rm -rf "$G" && zz-import -d "$G" "$PLAN" 2>/dev/null
+GL=$G/status.csv
+gs() { zz-status -d "$G" "$@"; }
+
+# ---- idempotent add ----
+cat >"$TMP/sheet.csv" <<'EOT'
+日期,编号,状态,进度,进展情况,填报人
+2022-09-01,1.T1,推进中,40,起草,张三
+2022-09-02,1.T2,已完成,,"办结,归档",李四
+2022-09-03,2.P1,推进中,10,,王五
+EOT
+run gs add "$TMP/sheet.csv"
+status "add a sheet" 0
+has "add counts" "$TMP/err" "3 rows: 3 added, 0 already in the log"
+lines=$(wc -l <"$GL")
+run gs add "$TMP/sheet.csv"
+status "add the same sheet again" 0
+has "nothing new" "$TMP/err" "3 rows: 0 added, 3 already in the log"
+eq "the log is as it was" "$lines" "$(wc -l <"$GL")"
+printf '2022-09-04,2.P2,推进中,5,新的一行,王五\n' >>"$TMP/sheet.csv"
+run gs add "$TMP/sheet.csv"
+has "a corrected sheet adds only what changed" "$TMP/err" "4 rows: 1 added, 3 already in the log"
+eq "one line more" $((lines + 1)) "$(wc -l <"$GL")"
+cp "$GL" "$TMP/g.before"
+sed -i 's/^2022-09-01,1.T1,推进中,40/2022-09-01,1.T1,推进中,60/' "$TMP/sheet.csv"
+run gs add "$TMP/sheet.csv"
+status "a row that contradicts the log" 2
+has "named as a correction" "$TMP/err" "sheet.csv:2: 1.T1 on 2022-09-01: corrects line 2 of the log; give --correct"
+if cmp -s "$GL" "$TMP/g.before"; then pass "nothing written without --correct"
+else fail "the log changed without --correct"; fi
+run gs add --correct "$TMP/sheet.csv"
+status "add --correct" 0
+has "add --correct counts it" "$TMP/err" "4 rows: 1 added, 3 already in the log; 1 of them correct earlier reports"
+eq "the correction and a void record of line 2, one batch" \
+    "1.T1 推进中→60 void:2" \
+    "$(tail -2 "$GL" | awk -F, 'NR == 1 { printf "%s 推进中→%s ", $2, $4 } NR == 2 { printf "%s:%s", $3, $9 }')"
+eq "show: the correction counts" "doing,60" "$(gs -o csv | grep '^1\.T1,' | cut -d, -f5,6)"
+printf '日期,编号,状态\n2022-09-05,3.T1,doing\n2022-09-05,3.T1,done\n' >"$TMP/twins.csv"
+run gs add "$TMP/twins.csv"
+status "two rows saying two things of one day" 2
+has "named" "$TMP/err" "twins.csv:3: 3.T1 on 2022-09-05 again (row 2)"
+
+# ---- guard rails ----
+cp "$GL" "$TMP/g.before"
+run gs set 0.R1 done
+status "set 0.R1 done without @" 2
+has "names the occurrence meant" "$TMP/err" "report on one, such as 0.R1@2022-09, or give --all"
+run gs set 0.R1@2022-09 done
+status "the occurrence itself" 0
+run gs set 0.R1 doing
+status "a whole recurring item doing: no harm" 0
+run gs --date 2202-11-20 set 1.T3 done
+status "a date far from the plan's year" 2
+has "says so" "$TMP/err" "date 2202-11-20 is more than a year from the plan's year 2022; give --force"
+run gs --date 2022-10-01 set 1.T3 done
+status "a date after today" 2
+has "says so" "$TMP/err" "date 2022-10-01 is after today; give --force"
+printf 'id,status\n0.R2,done\n' >"$TMP/r2.csv"
+run gs add "$TMP/r2.csv"
+status "add: a recurring item closed whole" 2
+has "add names the occurrence" "$TMP/err" "r2.csv:2: '0.R2' recurs"
+run gs add --all "$TMP/r2.csv"
+status "add --all" 0
+run gs set 1.T3 doing --by ''
+status "a blank reporter" 2
+has "asks who" "$TMP/err" "who reports? give --by NAME"
+printf '编号,状态,填报人\n1.T3,doing,\n' >"$TMP/blank.csv"
+run env -u ZZ_USER "$ZZ_BIN/zz-status" -d "$G" add "$TMP/blank.csv"
+status "a blank 填报人 cell" 2
+has "refused" "$TMP/err" "blank.csv:2: who reports?"
+run gs add --by 赵六 "$TMP/blank.csv"
+status "a blank 填报人 with --by" 0
+eq "--by fills it" "赵六" "$(tail -1 "$GL" | cut -d, -f6)"
+
+# ---- a log saved by Excel: named, and brought back ----
+E=$TMP/excel
+rm -rf "$E" && cp -a "$G" "$E"
+zz-status -d "$E" fsck --repair >/dev/null 2>&1	# no old backups in the way
+rm -f "$E"/status.csv.*.bak
+cp "$E/status.csv" "$TMP/canon.csv"
+# as a spreadsheet saves it: BOM, CRLF, GB18030, its own dates and times,
+# and a note's quotes lost
+python3 - "$TMP/canon.csv" "$E/status.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))
+out = []
+for i, r in enumerate(rows):
+    if i > 0:
+        y, m, d = r[0].split('-')
+        r[0] = '%d/%d/%d' % (int(y), int(m), int(d))
+        if r[6]:
+            t = r[6]
+            r[6] = '%d/%d/%d %d:%s' % (int(t[:4]), int(t[5:7]), int(t[8:10]),
+                int(t[11:13]), t[14:16])
+    out.append(','.join(r))	# no quotes at all
+open(sys.argv[2], 'wb').write(b'\xef\xbb\xbf' +
+    '\r\n'.join(out).encode('gb18030') + b'\r\n')
+PY
+run zz-status -d "$E" fsck
+status "fsck of the log Excel saved" 1
+has "names the byte order mark" "$TMP/err" "status.csv:1: a byte order mark"
+has "names GB18030" "$TMP/err" "GB18030 text, not UTF-8"
+has "names CRLF" "$TMP/err" "CRLF line ends"
+has "names a reformatted date" "$TMP/err" "status.csv:2: date '2022/9/1' is not YYYY-MM-DD"
+has "names a reformatted time" "$TMP/err" "recorded time '2022/9/25 10:00'"
+has "names the lost quotes" "$TMP/err" "a note's commas without quotes"
+run zz-status -d "$E" show
+status "readers refuse it meanwhile" 2
+run zz-status -d "$E" fsck --repair
+status "fsck --repair brings it back" 0
+eq "every report kept, as it was (to the minute)" \
+    "$(tail -n +2 "$TMP/canon.csv" | sed 's/:00Z,/Z,/')" \
+    "$(tail -n +2 "$E/status.csv" | sed 's/:00Z,/Z,/')"
+eq "the header" "$(head -1 "$TMP/canon.csv")" "$(head -1 "$E/status.csv")"
+run zz-status -d "$E" fsck
+status "fsck clean after the repair" 0
+eq "a backup of what Excel saved" 1 "$(ls "$E"/status.csv.*.bak | wc -l)"
+printf '2022/9/1,1.T1,maybe,40,x,y,,,\r\n' >>"$E/status.csv"
+cp "$E/status.csv" "$TMP/e.before"
+run zz-status -d "$E" fsck --repair
+status "a line --repair cannot mend" 1
+has "says why, by line" "$TMP/err" "unknown status 'maybe'"
+has "and writes nothing" "$TMP/err" "--repair cannot mend; nothing written"
+if cmp -s "$E/status.csv" "$TMP/e.before"; then pass "the log untouched"
+else fail "the log changed"; fi

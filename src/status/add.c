@@ -30,6 +30,7 @@ struct adder {
 	int bad, good, blank;
 	bool xlsx;		/* a row ends at its last filled cell */
 	struct zz_logrows out;	/* the reports checked */
+	long *lines;		/* the row of each */
 };
 
 /* Column i as a spreadsheet names it: A, B, ..., Z, AA, ... */
@@ -197,19 +198,23 @@ add_row(struct adder *a, char **f, int n, long line)
 		a->blank++;	/* a row of the sheet nobody filled in */
 		return;
 	}
-	if (a->map[F_BY] < 0)
+	/* a blank 填报人 is refused, unless --by says who */
+	if (a->map[F_BY] < 0 || (!*v[F_BY] && a->o->by))
 		v[F_BY] = (char *)default_by(a->o);
 	problems += read_cells(a, line, v, buf);
 	id = v[F_ID];
-	if (!problems && check_report(v, &a->out, why, sizeof why) < 0) {
+	if (!problems && check_report(a->o, v, &a->out, why, sizeof why) < 0) {
 		zz_fwarn(a->name, line, "%s", why);
 		problems++;
 	}
 	free(id);
-	if (problems)
+	if (problems) {
 		a->bad++;
-	else
-		a->good++;
+	} else {
+		a->lines = zz_xreallocarray(a->lines, (size_t)a->good + 1,
+		    sizeof *a->lines);
+		a->lines[a->good++] = line;
+	}
 }
 
 static int
@@ -310,12 +315,11 @@ cmd_add(const struct opts *o, int argc, char **argv)
 		zz_fwarn(a.name, 0, "no reports; nothing written");
 	if (rc != 0 || a.bad || !a.header) {
 		zz_logrows_free(&a.out);
+		free(a.lines);
 		return ZZ_EXIT_ERR;
 	}
-	rc = a.good ? append(&a.out) : ZZ_EXIT_OK;
+	rc = a.good ? add_rows(o, a.name, &a.out, a.lines) : ZZ_EXIT_OK;
 	zz_logrows_free(&a.out);
-	if (rc == ZZ_EXIT_OK && a.good)
-		zz_warn("added %d report%s to %s/status.csv", a.good,
-		    a.good == 1 ? "" : "s", dir);
+	free(a.lines);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /* check.c: what a report must be before it enters the log, and the plan
  * facts every subcommand needs (occurrences of a recurring item). */
 #include <errno.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -119,13 +120,69 @@ check_bytes(const char *what, const char *s, unsigned rules, char *why,
 	return -1;
 }
 
+/* A recurring item reported done or dropped as a whole closes every
+ * occurrence: refused unless --all, with the occurrence meant named. */
+static int
+check_whole(const struct opts *o, const struct zz_item *it, const char *id,
+    zz_date d, int st, char *why, size_t n)
+{
+	static struct zz_occ occ[MAXOCC];
+	int k, i, y, m, dd, pick = -1;
+
+	if (o->all || !*it->recur || strchr(id, '@') || zz_status_open(st))
+		return 0;
+	zz_ymd(d, &y, &m, &dd);
+	k = occurrences(it, item_end(it), occ);
+	/* the one of the report's month, else the last due by its date */
+	for (i = 0; i < k; i++)
+		if ((occ[i].year == y && occ[i].month == m) ||
+		    occ[i].due <= d || pick < 0)
+			if (pick < 0 || occ[pick].year != y || occ[pick].month != m)
+				pick = i;
+	if (pick >= 0)
+		snprintf(why, n, "'%s' recurs (%s): '%s' closes every occurrence; "
+		    "report on one, such as %s@%04d-%02d, or give --all", id,
+		    it->recur, zz_status_name(st), id, occ[pick].year,
+		    occ[pick].month);
+	else
+		snprintf(why, n, "'%s' recurs (%s): '%s' closes every occurrence; "
+		    "give --all to mean that", id, it->recur, zz_status_name(st));
+	return -1;
+}
+
+/* A date the plan can mean: within a year of its year, and not after
+ * today (a typo such as 2202-11-20 counts nowhere), unless --force. */
+static int
+check_when(const struct opts *o, zz_date d, char *why, size_t n)
+{
+	int y, m, dd;
+
+	if (o->force)
+		return 0;
+	zz_ymd(d, &y, &m, &dd);
+	if (plan.doc.year && (y < plan.doc.year - 1 || y > plan.doc.year + 1)) {
+		snprintf(why, n, "date %04d-%02d-%02d is more than a year from the "
+		    "plan's year %d; give --force if it is meant", y, m, dd,
+		    plan.doc.year);
+		return -1;
+	}
+	if (d > zz_today()) {
+		snprintf(why, n, "date %04d-%02d-%02d is after today; give --force "
+		    "if it is meant", y, m, dd);
+		return -1;
+	}
+	return 0;
+}
+
 /* Check one report, f = date,id,status,progress,note,by (trimmed in
  * place), and write it to out in the log's form: status in English,
  * progress as a bare number, 100 for done when none is given.  Returns 0,
  * or -1 with why. */
 int
-check_report(char **f, struct zz_logrows *out, char *why, size_t n)
+check_report(const struct opts *o, char **f, struct zz_logrows *out,
+    char *why, size_t n)
 {
+	const struct zz_item *it;
 	struct zz_report r;
 	const char *msg, *v[6];
 	char pct[8], *end, *note, *by;
@@ -139,7 +196,7 @@ check_report(char **f, struct zz_logrows *out, char *why, size_t n)
 		snprintf(why, n, "bad date '%s' (expected YYYY-MM-DD)", f[0]);
 		return -1;
 	}
-	if (!check_id(f[1], why, n))
+	if (!(it = check_id(f[1], why, n)))
 		return -1;
 	if ((st = zz_status_parse(f[2])) < 0) {
 		snprintf(why, n, "unknown status '%s' (todo, doing, done, "
@@ -160,6 +217,8 @@ check_report(char **f, struct zz_logrows *out, char *why, size_t n)
 	} else if (st == ZZ_DONE) {
 		p = 100;
 	}
+	if (check_whole(o, it, f[1], d, st, why, n) < 0)
+		return -1;
 	pct[0] = '\0';
 	if (p >= 0)
 		snprintf(pct, sizeof pct, "%ld", p);
@@ -168,7 +227,11 @@ check_report(char **f, struct zz_logrows *out, char *why, size_t n)
 	v[5] = by = zz_xstrdup(f[5]);
 	one_line(note), one_line(by);
 	if (check_bytes("note", note, ZZ_TEXT_TAB, why, n) < 0 ||
-	    check_bytes("by", by, 0, why, n) < 0) {
+	    check_bytes("by", by, 0, why, n) < 0 || check_when(o, d, why, n) < 0) {
+		rc = -1;
+	} else if (!*trim(by)) {
+		snprintf(why, n, "who reports? give --by NAME (or set ZZ_USER or "
+		    "USER)");
 		rc = -1;
 	} else if (zz_report_parse((char **)v, 6, &r, &msg) < 0) {
 		snprintf(why, n, "%s", msg);	/* not reached: checked above */
@@ -183,6 +246,7 @@ check_report(char **f, struct zz_logrows *out, char *why, size_t n)
 const char *
 default_by(const struct opts *o)
 {
+	const struct passwd *pw;
 	const char *s;
 
 	if (o->by)
@@ -191,6 +255,10 @@ default_by(const struct opts *o)
 		return s;
 	if ((s = getenv("USER")) && *s)
 		return s;
+	if ((s = getenv("LOGNAME")) && *s)
+		return s;
+	if ((pw = getpwuid(getuid())) && pw->pw_name && *pw->pw_name)
+		return pw->pw_name;	/* the login name */
 	return "";
 }
 
@@ -212,5 +280,27 @@ append(const struct zz_logrows *rows)
 		return ZZ_EXIT_ERR;
 	rc = zz_log_add(dir, rows) < 0 ? ZZ_EXIT_ERR : ZZ_EXIT_OK;
 	close(lock);
+	return rc;
+}
+
+int
+each_report(zz_report_fn fn, void *ctx, bool all)
+{
+	char *path = zz_log_path(dir);
+	long torn;
+	FILE *f;
+	int rc = 0;
+
+	if (access(path, F_OK) == 0) {
+		if (!(f = zz_log_open(path, &torn))) {
+			rc = -1;
+		} else {
+			zz_log_torn_warn(path, torn);
+			rc = all ? zz_log_each_all(f, path, fn, ctx) :
+			    zz_log_each(f, path, fn, ctx);
+			fclose(f);
+		}
+	}
+	free(path);
 	return rc;
 }

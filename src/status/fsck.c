@@ -210,6 +210,29 @@ check_text(struct logck *c, struct rec *r, int i, unsigned rules)
 	set(&r->v[i], zz_visible(r->v[i]));
 }
 
+/* A recorded time a spreadsheet showed its own way (2022/5/10 9:30,
+ * 2022-05-10 09:30:00) back in its form; the seconds it dropped are 00. */
+static void
+check_recorded(struct logck *c, struct rec *r)
+{
+	int y, mo, d, h, mi, s = 0, n = 0;
+	char sep, buf[96];
+
+	if (!*r->v[6] || (strlen(r->v[6]) == 20 && r->v[6][10] == 'T'))
+		return;
+	if ((sscanf(r->v[6], "%d%c%d%*c%d %d:%d:%d%n", &y, &sep, &mo, &d, &h,
+	    &mi, &s, &n) != 7 && sscanf(r->v[6], "%d%c%d%*c%d %d:%d%n", &y,
+	    &sep, &mo, &d, &h, &mi, &n) != 6) || r->v[6][n] ||
+	    !zz_valid_ymd(y, mo, d) || h > 23 || mi > 59 || s > 59)
+		return;	/* zz_report_parse names it */
+	snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h,
+	    mi, s);
+	problem(c, r->line, true, "recorded time '%s' is not "
+	    "YYYY-MM-DDTHH:MM:SSZ (reformatted by a spreadsheet?); --repair "
+	    "writes %s", r->v[6], buf);
+	set(&r->v[6], zz_xstrdup(buf));
+}
+
 /* recorded, batch and voids, as zz_report_parse reads them. */
 static void
 check_second(struct logck *c, struct rec *r)
@@ -239,6 +262,7 @@ on_row(void *ctx, char **f, int n, long line)
 	r = new_rec(c, line);
 	if (fields(c, r, f, n) < 0)
 		return 0;
+	check_recorded(c, r);
 	check_second(c, r);
 	check_date(c, r);
 	check_known(c, r);

@@ -25,7 +25,7 @@ cmd_set(const struct opts *o, int argc, char **argv)
 	f[3] = (char *)(o->pct ? o->pct : "");
 	f[4] = (char *)(o->note ? o->note : "");
 	f[5] = (char *)default_by(o);
-	if (check_report(f, &out, why, sizeof why) < 0) {
+	if (check_report(o, f, &out, why, sizeof why) < 0) {
 		zz_warn("%s; nothing written", why);
 		return ZZ_EXIT_ERR;
 	}

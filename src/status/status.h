@@ -16,7 +16,8 @@ enum cmd { C_SHOW, C_SET, C_ADD, C_LOG, C_FSCK, C_SHEET, C_VOID, C_UNDO,
 enum {
 	G_ASOF = 1 << 0, G_BY = 1 << 1, G_DATE = 1 << 2, G_GROUP = 1 << 3,
 	G_NOTE = 1 << 4, G_FMT = 1 << 5, G_PCT = 1 << 6, G_REPAIR = 1 << 7,
-	G_MONTH = 1 << 8, G_DIR = 1 << 9, G_UPGRADE = 1 << 10,
+	G_MONTH = 1 << 8, G_DIR = 1 << 9, G_UPGRADE = 1 << 10, G_ALL = 1 << 11,
+	G_FORCE = 1 << 12, G_CORRECT = 1 << 13,
 };
 
 struct opts {
@@ -26,6 +27,9 @@ struct opts {
 	unsigned given;
 	bool repair;		/* fsck --repair */
 	bool upgrade;		/* fsck --upgrade */
+	bool all;		/* set, add: done on a recurring item as a whole */
+	bool force;		/* set, add: a date far from the plan's, or later */
+	bool correct;		/* add: rows that correct earlier reports */
 	const char *month;	/* sheet --month */
 	const char *outdir;	/* sheet --dir */
 	const char *complete;	/* --complete WHAT */
@@ -52,12 +56,23 @@ int check_bytes(const char *what, const char *s, unsigned rules, char *why,
 char *trim(char *s);
 /* Check one report, f = date,id,status,progress,note,by (trimmed in
  * place), and add it to out in the log's form.  0, or -1 with why. */
-int check_report(char **f, struct zz_logrows *out, char *why, size_t n);
+int check_report(const struct opts *o, char **f, struct zz_logrows *out,
+    char *why, size_t n);
 const char *default_by(const struct opts *o);
 void default_date(const struct opts *o, char *buf);
+/* Read dir's log to fn: its reports that stand; all: void records and
+ * voided reports too.  A log not yet made has none.  0, or -1 with a
+ * message. */
+int each_report(zz_report_fn fn, void *ctx, bool all);
 /* Append rows as one batch under the data directory's lock: an exit
  * code. */
 int append(const struct zz_logrows *rows);
+
+/* dedup.c: add's checked rows (lines: their rows in the sheet) into
+ * the log, less those already in it; corrections with --correct.  An
+ * exit code. */
+int add_rows(const struct opts *o, const char *name,
+    const struct zz_logrows *rows, const long *lines);
 
 /* one per subcommand: argc and argv are the arguments after its name */
 int cmd_set(const struct opts *o, int argc, char **argv);

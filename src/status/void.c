@@ -69,22 +69,9 @@ found_free(struct found *f)
 static int
 find(const struct want *w, struct found *f)
 {
-	char *path = zz_log_path(dir);
-	long torn;
-	FILE *in;
-	int rc = -1;
-
 	memset(f, 0, sizeof *f);
 	f->w = w;
-	if (access(path, F_OK) < 0 && errno == ENOENT) {
-		zz_warn("%s: no log yet, so nothing to void", path);
-	} else if ((in = zz_log_open(path, &torn))) {
-		zz_log_torn_warn(path, torn);
-		rc = zz_log_each_all(in, path, on_line, f);
-		fclose(in);
-	}
-	free(path);
-	return rc;
+	return each_report(on_line, f, true);	/* none: nothing to void */
 }
 
 /* The one report w names, or -1 with why. */
