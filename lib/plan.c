@@ -135,6 +135,7 @@ zz_plan_free(struct zz_plan *p)
 	free(p->hol);
 	free(p->index.slot);
 	free(p->index.key);
+	zz_plan_by_free(p);
 	memset(p, 0, sizeof *p);
 }
 
@@ -216,7 +217,10 @@ zz_plan_check(struct zz_plan *p, const char *name)
 			return -1;
 		}
 	}
-	return check_items(p, name);
+	if (check_items(p, name) < 0)
+		return -1;
+	zz_plan_by(p);
+	return 0;
 }
 
 /*
@@ -347,15 +351,9 @@ zz_plan_item(const struct zz_plan *p, const char *id)
 const struct zz_group *
 zz_plan_group(const struct zz_plan *p, int id)
 {
-	size_t i;
+	long k = zz_group_slot(p, id);
 
-	/* groups are usually numbered 1..n in order: no search then */
-	if (id >= 1 && (size_t)id <= p->ngroups && p->groups[id - 1].id == id)
-		return &p->groups[id - 1];
-	for (i = 0; i < p->ngroups; i++)
-		if (p->groups[i].id == id)
-			return &p->groups[i];
-	return NULL;
+	return k > 0 ? &p->groups[k - 1] : NULL;
 }
 
 const char *
@@ -391,64 +389,56 @@ in_list(const char *list, const char *name)
 	return false;
 }
 
-static const struct zz_person *
-person(const struct zz_plan *p, const char *name)
+/* Group g's members: p->members[b->row[i]] for i from the value
+ * returned up to *end; from the buckets (built again for a plan changed
+ * since zz_plan_check: they are a cache). */
+static size_t
+members_of(const struct zz_plan *p, const struct zz_bucket *b, int g,
+    size_t *end)
 {
-	size_t i;
+	long k;
 
-	for (i = 0; i < p->npeople; i++)
-		if (strcmp(p->people[i].name, name) == 0)
-			return &p->people[i];
-	return NULL;
-}
-
-/* Group g's members in role, joined with 、 into b; how many. */
-static int
-members_in(const struct zz_plan *p, int g, const char *role, struct zz_buf *b)
-{
-	size_t i;
-	int n = 0;
-
-	for (i = 0; i < p->nmembers; i++) {
-		if (p->members[i].group != g ||
-		    strcmp(p->members[i].role, role) != 0)
-			continue;
-		if (b) {
-			if (b->len)
-				zz_buf_puts(b, "、");
-			zz_buf_puts(b, p->members[i].name);
-		}
-		n++;
-	}
-	return n;
+	if (!zz_plan_by_ok(p))
+		zz_plan_by((struct zz_plan *)p);
+	if ((k = zz_group_slot(p, g)) < 0)
+		return *end = 0;
+	*end = b->at[k + 1];
+	return b->at[k];
 }
 
 static bool
 member_is(const struct zz_plan *p, int g, const char *role, const char *name)
 {
-	size_t i;
+	size_t i, end;
 
-	for (i = 0; i < p->nmembers; i++)
-		if (p->members[i].group == g &&
-		    strcmp(p->members[i].role, role) == 0 &&
-		    strcmp(p->members[i].name, name) == 0)
+	for (i = members_of(p, &p->by.members, g, &end); i < end; i++) {
+		const struct zz_member *m = &p->members[p->by.members.row[i]];
+
+		if (strcmp(m->role, role) == 0 && strcmp(m->name, name) == 0)
 			return true;
+	}
 	return false;
+}
+
+const char *
+zz_responsible_ref(const struct zz_plan *p, const struct zz_item *it)
+{
+	long k;
+
+	if (it->person && *it->person)
+		return it->person;
+	if (it->owner && *it->owner)
+		return it->owner;
+	if (!zz_plan_by_ok(p))	/* a cache: built again for the change */
+		zz_plan_by((struct zz_plan *)p);
+	k = zz_group_slot(p, it->group);
+	return k < 0 ? "" : p->by.staff[k];
 }
 
 char *
 zz_responsible(const struct zz_plan *p, const struct zz_item *it)
 {
-	struct zz_buf b = {0};
-
-	if (it->person && *it->person)
-		return zz_xstrdup(it->person);
-	if (it->owner && *it->owner)
-		return zz_xstrdup(it->owner);
-	members_in(p, it->group, "lead_staff", &b);
-	if (!b.len && it->group == 0)
-		zz_buf_puts(&b, ZZ_OFFICE_NAME);
-	return zz_buf_take(&b);
+	return zz_xstrdup(zz_responsible_ref(p, it));
 }
 
 char *
@@ -456,16 +446,15 @@ zz_responsible_unit(const struct zz_plan *p, const struct zz_item *it)
 {
 	struct zz_buf b = {0};
 	const struct zz_person *who;
-	size_t i;
+	size_t i, end;
 
 	if (it->owner && *it->owner)
 		return zz_xstrdup(it->owner);
-	for (i = 0; i < p->nmembers; i++) {
-		const struct zz_member *m = &p->members[i];
+	for (i = members_of(p, &p->by.lead, it->group, &end); i < end; i++) {
+		const struct zz_member *m = &p->members[p->by.lead.row[i]];
 
-		if (m->group != it->group || strcmp(m->role, "lead_staff") ||
-		    !(who = person(p, m->name)) || !who->unit || !*who->unit ||
-		    in_list(b.s, who->unit))
+		if (!(who = zz_plan_person(p, m->name)) || !who->unit ||
+		    !*who->unit || in_list(b.s, who->unit))
 			continue;
 		if (b.len)
 			zz_buf_puts(&b, "、");
@@ -481,7 +470,7 @@ static bool
 person_answers(const struct zz_plan *p, const struct zz_item *it,
     const char *name)
 {
-	const struct zz_person *who = person(p, name);
+	const struct zz_person *who = zz_plan_person(p, name);
 
 	if (in_list(it->person, name) || in_list(it->leader, name))
 		return true;

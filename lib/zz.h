@@ -293,6 +293,33 @@ struct zz_holiday {
 	bool work;
 	long line;
 };
+/* ---- bucket.c: rows sorted into buckets once (by group, unit, person) ---- */
+/* Bucket k holds the rows row[at[k]] .. row[at[k + 1] - 1], in row order. */
+struct zz_bucket {
+	size_t nb;
+	size_t *at;		/* nb + 1 offsets */
+	size_t *row;		/* row positions, bucket by bucket */
+};
+/* Sort rows 0..n-1 into nb buckets by key[row] (a key of nb or more
+ * leaves the row out): a stable counting sort, O(n + nb). */
+void zz_bucket_make(struct zz_bucket *b, size_t nb, const size_t *key,
+    size_t n);
+size_t zz_bucket_len(const struct zz_bucket *b, size_t k);
+void zz_bucket_free(struct zz_bucket *b);
+
+/* The plan's rows by group, made by zz_plan_check (zz_plan_by).  A
+ * group's slot is 1 + its position in groups; slot 0 is group 0 (the
+ * office) when groups does not list it. */
+struct zz_by {
+	size_t ngroups, nitems, nmembers, npeople;	/* built for these */
+	size_t *gsort;		/* group positions by ascending id */
+	size_t *psort;		/* people positions by name */
+	struct zz_bucket items;	/* item positions by group slot */
+	struct zz_bucket lead;	/* lead_staff members by group slot */
+	struct zz_bucket members;	/* every member by group slot */
+	char **staff;		/* by slot: its lead staff joined with 、 */
+};
+
 struct zz_plan {
 	struct zz_doc doc;
 	struct zz_group *groups;
@@ -314,6 +341,7 @@ struct zz_plan {
 	} index;
 	struct zz_holiday *hol;	/* holidays.csv, by date; none: weekends */
 	size_t nhol;
+	struct zz_by by;
 };
 
 #define ZZ_OFFICE_NAME "领导小组办公室"
@@ -345,6 +373,21 @@ long zz_plan_prefetch(const struct zz_plan *p, unsigned h, int depth);
  * has its id already (which stays). */
 long zz_plan_index(struct zz_plan *p, size_t pos);
 const struct zz_group *zz_plan_group(const struct zz_plan *p, int id);
+/* (Re)build p->by; zz_plan_check does.  A plan whose table sizes
+ * changed since is answered without it (zz_plan_by_ok is false). */
+void zz_plan_by(struct zz_plan *p);
+bool zz_plan_by_ok(const struct zz_plan *p);
+void zz_plan_by_free(struct zz_plan *p);
+/* Slot of group id in p->by, or -1 when the plan lacks it (0, the
+ * office, always has one); and the group id of a slot. */
+long zz_group_slot(const struct zz_plan *p, int id);
+int zz_slot_group(const struct zz_plan *p, size_t slot);
+/* The items of group gid: p->items[p->by.items.row[k]] for k from the
+ * value returned up to *end (none for a group the plan lacks). */
+size_t zz_group_items(const struct zz_plan *p, int gid, size_t *end);
+/* The first person of that name, or NULL. */
+const struct zz_person *zz_plan_person(const struct zz_plan *p,
+    const char *name);
 /* Name of group id ("领导小组办公室" for 0); borrowed. */
 const char *zz_group_name(const struct zz_plan *p, int id);
 /* Who answers for an item, one rule for every program:
@@ -359,6 +402,9 @@ const char *zz_group_name(const struct zz_plan *p, int id);
  * its group's lead staff joined with 、 (the office for group 0).  Caller
  * owns. */
 char *zz_responsible(const struct zz_plan *p, const struct zz_item *it);
+/* The same, borrowed from the item or the plan (p->by). */
+const char *zz_responsible_ref(const struct zz_plan *p,
+    const struct zz_item *it);
 /* The unit answering for it: its owner, else its group's lead staff's
  * unit(s), else the office (group 0) or 未指定.  Caller owns. */
 char *zz_responsible_unit(const struct zz_plan *p, const struct zz_item *it);
