@@ -312,6 +312,12 @@ build(const struct args *a, const struct per *pe, const char *dir,
 	model_units(m);
 	r->d.asof = m->asof;
 	r->d.year = pe->y;
+	/* only what the format prints is kept: a long list in memory twice
+	 * (as figure rows and as table cells) is most of a report's memory;
+	 * a roll-up takes both from each plan's report */
+	r->d.figures = a->ndirs > 1 || out_fmt(a->c.fmtname) == O_CSV ||
+	    out_fmt(a->c.fmtname) == O_JSON;
+	r->d.tables = a->ndirs > 1 || !r->d.figures;
 	r->d.m = m;
 	if (a->cmd[0] == 'm')
 		rc = report_monthly(m, pe->y, pe->mon, &r->d);
@@ -341,7 +347,7 @@ main(int argc, char **argv)
 {
 	struct args a = {.ro = {false, 60, 40}};
 	struct plan_run *runs;
-	struct rdoc all = {0};
+	struct rdoc all = {.figures = true, .tables = true};
 	struct per pe;
 	size_t n, i;
 	int rc = 0;

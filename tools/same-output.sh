@@ -42,7 +42,7 @@ cmds() {
 	echo "zz-status -d $d log 1.T1 -o text"
 	echo "zz-status -d $d fsck"
 	for m in 01 03 06 07 09 12; do
-		for o in text md html csv json; do
+		for o in text md html csv json docx; do
 			echo "zz-report -d $d monthly --month 2022-$m -o $o"
 		done
 	done
@@ -51,7 +51,7 @@ cmds() {
 			echo "zz-report -d $d quarterly --quarter 2022-Q$q -o $o"
 		done
 	done
-	for o in text md html csv json; do
+	for o in text md html csv json docx; do
 		echo "zz-report -d $d annual --year 2022 -o $o"
 		echo "zz-report -d $d annual --year 2022 --detail -o $o"
 	done

@@ -6,43 +6,64 @@
 
 #include "report.h"
 
+/* A growing list of positions (of units). */
+struct list {
+	size_t *v, n, cap;
+};
+
+static void
+push(struct list *l, size_t x)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->v = zz_xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = x;
+}
+
 /* One scored entity: a task force, a responsible unit or a person. */
 struct ent {
 	char *name;
 	int gid;		/* task forces */
 	struct zz_tally a;
 	int score, tenths, idx, rank;	/* score in tenths of a point */
-	bool *in;		/* in[i]: unit i counts for this entity */
+	struct list u;		/* the units that count for it, in plan order */
 };
 
 struct ents {
 	struct ent *e;
-	size_t n;
+	size_t n, cap;
+	struct zz_map by;	/* name -> position in e + 1, while built */
 };
 
 static struct ent *
-ent_add(struct ents *s, const char *name, size_t nu)
+ent_add(struct ents *s, const char *name)
 {
 	struct ent *e;
 
-	s->e = zz_xreallocarray(s->e, s->n + 1, sizeof *s->e);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->e = zz_xreallocarray(s->e, s->cap, sizeof *s->e);
+	}
 	e = &s->e[s->n];
 	memset(e, 0, sizeof *e);
 	e->name = zz_xstrdup(name);
 	e->idx = (int)s->n++;
-	e->in = zz_xcalloc(nu + 1, sizeof *e->in);
 	return e;
 }
 
+/* The entity of that name, made when new. */
 static struct ent *
-ent_find(struct ents *s, const char *name)
+ent_get(struct ents *s, const char *name)
 {
-	size_t i;
+	bool isnew;
+	void **slot = zz_map_slot(&s->by, name, strlen(name), &isnew);
 
-	for (i = 0; i < s->n; i++)
-		if (strcmp(s->e[i].name, name) == 0)
-			return &s->e[i];
-	return NULL;
+	if (isnew) {
+		ent_add(s, name);
+		*slot = (void *)s->n;
+	}
+	return &s->e[(size_t)*slot - 1];
 }
 
 static void
@@ -51,8 +72,9 @@ ents_free(struct ents *s)
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		free(s->e[i].name), free(s->e[i].in);
+		free(s->e[i].name), free(s->e[i].u.v);
 	free(s->e);
+	zz_map_free(&s->by, NULL);
 }
 
 static bool
@@ -95,9 +117,8 @@ score(const struct model *m, struct ent *e, const struct ropts *o)
 	size_t i;
 
 	memset(&e->a, 0, sizeof e->a);
-	for (i = 0; i < m->nu; i++)
-		if (e->in[i])
-			agg_add(&e->a, &m->u[i], m->asof);
+	for (i = 0; i < e->u.n; i++)
+		agg_add(&e->a, &m->u[e->u.v[i]], m->asof);
 	e->score = score_of(&e->a, o);
 	e->tenths = rate10(e->a.ontime, e->a.due);
 }
@@ -177,16 +198,106 @@ ent_detail(struct rdoc *d, const struct model *m, const struct ents *s,
 		    o->done, e->a.done, e->a.due, points(e->score, sc));
 		t = doc_table(d, "无应完成事项。", "事项|内容~|应完成|状态|"
 		    "完成日期|结果");
-		for (i = 0; i < m->nu; i++) {
-			const struct unit *u = &m->u[i];
+		for (i = 0; i < e->u.n; i++) {
+			const struct unit *u = &m->u[e->u.v[i]];
 
-			if (!e->in[i] || (u->due > m->asof && u->cls != C_ONTIME))
+			if (u->due > m->asof && u->cls != C_ONTIME)
 				continue;
 			tab_row(t, u->id, u->it->text, iso(u->due, due),
 			    u->reported ? zz_status_cn(u->st) : "未报送",
 			    iso(u->done, done), cls_cn(u->cls));
 		}
 	}
+}
+
+/*
+ * Who answers for what, turned round: rather than asking zz_answers_for
+ * of every name for every unit (names x units), each unit's candidates
+ * (the names in its person and leader lists, its group's lead staff and
+ * lead leader, its owner and the people of that unit) are asked, and a
+ * unit goes to each that answers.
+ */
+struct whoctx {
+	const struct model *m;
+	struct zz_map name;	/* a known name -> position in names + 1 */
+	struct zz_map unit;	/* a unit -> struct list * of its people */
+	size_t *last;		/* by name: 1 + the last unit given to it */
+	struct list *got;	/* by name: its units */
+};
+
+static void
+candidate(struct whoctx *w, size_t ui, const char *s, size_t len)
+{
+	const struct zz_item *it = w->m->u[ui].it;
+	size_t k = (size_t)zz_map_get(&w->name, s, len);
+	char *name;
+
+	if (!k-- || w->last[k] == ui + 1)
+		return;
+	name = zz_xstrndup(s, len);
+	if (zz_answers_for(&w->m->plan, it, name, NULL)) {
+		w->last[k] = ui + 1;
+		push(&w->got[k], ui);
+	}
+	free(name);
+}
+
+/* Each name of a list joined by 、 , ; or / (who.c's reading). */
+static void
+list_candidates(struct whoctx *w, size_t ui, const char *s)
+{
+	size_t k, tl;
+	const char *e, *t;
+
+	while (s && *s) {
+		k = strcspn(s, ",;/");
+		e = strstr(s, "、");
+		if (e && (size_t)(e - s) < k)
+			k = (size_t)(e - s);
+		for (t = s, tl = k; tl && *t == ' '; t++, tl--)
+			;
+		while (tl && t[tl - 1] == ' ')
+			tl--;
+		candidate(w, ui, t, tl);
+		s += k;
+		s += *s == ',' || *s == ';' || *s == '/' ? 1 :
+		    !strncmp(s, "、", 3) ? 3 : 0;
+	}
+}
+
+static void
+unit_candidates(struct whoctx *w, size_t ui)
+{
+	const struct zz_plan *p = &w->m->plan;
+	const struct zz_item *it = w->m->u[ui].it;
+	const struct list *heads;
+	long slot = zz_group_slot(p, it->group);
+	size_t i;
+
+	list_candidates(w, ui, it->person);
+	list_candidates(w, ui, it->leader);
+	for (i = slot < 0 ? 0 : p->by.members.at[slot];
+	    slot >= 0 && i < p->by.members.at[slot + 1]; i++) {
+		const char *n = p->members[p->by.members.row[i]].name;
+
+		candidate(w, ui, n, strlen(n));
+	}
+	if (!it->owner || !*it->owner)
+		return;
+	candidate(w, ui, it->owner, strlen(it->owner));
+	heads = zz_map_get(&w->unit, it->owner, strlen(it->owner));
+	for (i = 0; heads && i < heads->n; i++)
+		candidate(w, ui, p->people[heads->v[i]].name,
+		    strlen(p->people[heads->v[i]].name));
+}
+
+static void
+free_list(void *v)
+{
+	struct list *l = v;
+
+	free(l->v);
+	free(l);
 }
 
 /* Every name the plan knows as a person, scored on what they answer
@@ -196,23 +307,36 @@ build_people(const struct model *m, zz_date lo, zz_date hi,
     struct ents *people)
 {
 	const struct zz_plan *p = &m->plan;
+	struct whoctx w = {m, {0}, {0}, NULL, NULL};
 	size_t n, k, i;
 	char **names = zz_plan_names(p, false, &n);
 
-	for (k = 0; k < n; k++) {
-		struct ent *e = NULL;
+	for (k = 0; k < n; k++)
+		*zz_map_slot(&w.name, names[k], strlen(names[k]), NULL) =
+		    (void *)(k + 1);
+	for (i = 0; i < p->npeople; i++) {
+		const char *u = p->people[i].unit ? p->people[i].unit : "";
+		void **slot = zz_map_slot(&w.unit, u, strlen(u), NULL);
 
-		for (i = 0; i < m->nu; i++) {
-			if (!in_year(&m->u[i], lo, hi) ||
-			    !zz_answers_for(p, m->u[i].it, names[k], NULL))
-				continue;
-			if (!e && !(e = ent_find(people, names[k])))
-				e = ent_add(people, names[k], m->nu);
-			e->in[i] = true;
-		}
+		if (!*slot)
+			*slot = zz_xcalloc(1, sizeof(struct list));
+		push(*slot, i);
+	}
+	w.last = zz_xcalloc(n + 1, sizeof *w.last);
+	w.got = zz_xcalloc(n + 1, sizeof *w.got);
+	for (i = 0; i < m->nu; i++)
+		if (in_year(&m->u[i], lo, hi))
+			unit_candidates(&w, i);
+	for (k = 0; k < n; k++) {
+		if (w.got[k].n)
+			ent_add(people, names[k])->u = w.got[k];
 		free(names[k]);
 	}
 	free(names);
+	free(w.last);
+	free(w.got);
+	zz_map_free(&w.name, NULL);
+	zz_map_free(&w.unit, free_list);
 }
 
 static void
@@ -220,28 +344,25 @@ build(const struct model *m, zz_date lo, zz_date hi, struct ents *groups,
     struct ents *units, struct ents *people)
 {
 	const struct zz_plan *p = &m->plan;
-	size_t i, k;
+	size_t i, k, end;
 
 	for (k = 0; k < p->ngroups; k++) {
-		struct ent *e = ent_add(groups, p->groups[k].name, m->nu);
+		struct ent *e = ent_add(groups, p->groups[k].name);
 
 		e->gid = p->groups[k].id;
-		for (i = 0; i < m->nu; i++)
-			e->in[i] = m->u[i].it->group == e->gid &&
-			    in_year(&m->u[i], lo, hi);
+		for (i = group_units(m, e->gid, &end); i < end; i++)
+			if (in_year(GROUP_UNIT(m, i), lo, hi))
+				push(&e->u, m->ubyg.row[i]);
 	}
 	/* Each item counts for one unit: its owner, else its task force's
 	 * lead staff's unit (zz_responsible_unit). */
 	for (i = 0; i < m->nu; i++) {
 		char *r;
-		struct ent *e;
 
 		if (!in_year(&m->u[i], lo, hi))
 			continue;
 		r = zz_responsible_unit(p, m->u[i].it);
-		if (!(e = ent_find(units, r)))
-			e = ent_add(units, r, m->nu);
-		e->in[i] = true;
+		push(&ent_get(units, r)->u, i);
 		free(r);
 	}
 	build_people(m, lo, hi, people);

@@ -10,7 +10,10 @@ add_block(struct rdoc *d, enum btype t, char *text)
 {
 	struct block *b;
 
-	d->b = zz_xreallocarray(d->b, d->nb + 1, sizeof *d->b);
+	if (d->nb == d->capb) {
+		d->capb = d->capb ? d->capb * 2 : 64;
+		d->b = zz_xreallocarray(d->b, d->capb, sizeof *d->b);
+	}
 	b = &d->b[d->nb++];
 	memset(b, 0, sizeof *b);
 	b->t = t;
@@ -75,7 +78,11 @@ doc_rule(struct rdoc *d, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = vfmt(fmt, ap);
 	va_end(ap);
-	d->rules = zz_xreallocarray(d->rules, d->nrules + 1, sizeof *d->rules);
+	if (d->nrules == d->caprules) {
+		d->caprules = d->caprules ? d->caprules * 2 : 8;
+		d->rules = zz_xreallocarray(d->rules, d->caprules,
+		    sizeof *d->rules);
+	}
 	d->rules[d->nrules++] = zz_xstrdup(s);
 	add_block(d, B_P, s);
 }
@@ -103,7 +110,10 @@ doc_note_rule(struct rdoc *d, const char *s)
 void
 doc_take_row(struct rdoc *d, char **row)
 {
-	d->rows = zz_xreallocarray(d->rows, d->nrows + 1, sizeof *d->rows);
+	if (d->nrows == d->caprows) {
+		d->caprows = d->caprows ? d->caprows * 2 : 64;
+		d->rows = zz_xreallocarray(d->rows, d->caprows, sizeof *d->rows);
+	}
 	d->rows[d->nrows++] = row;
 }
 
@@ -139,6 +149,7 @@ doc_table(struct rdoc *d, const char *empty, const char *spec)
 		p = e ? e + 1 : p + n;
 	}
 	t->empty = empty;
+	t->skip = !d->tables;
 	add_block(d, B_TABLE, NULL)->tab = t;
 	return t;
 }
@@ -150,6 +161,8 @@ tab_row(struct rtab *t, ...)
 	va_list ap;
 	int i;
 
+	if (t->skip)
+		return;
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = zz_xreallocarray(t->cells, t->cap * (size_t)t->ncols,
@@ -183,17 +196,41 @@ doc_empty_after(const struct rdoc *d, size_t i)
 void
 doc_bar(struct rdoc *d, const char *label, int tenths)
 {
-	d->bars = zz_xreallocarray(d->bars, d->nbars + 1, sizeof *d->bars);
+	if (d->nbars == d->capbars) {
+		d->capbars = d->capbars ? d->capbars * 2 : 16;
+		d->bars = zz_xreallocarray(d->bars, d->capbars,
+		    sizeof *d->bars);
+	}
 	d->bars[d->nbars].label = zz_xstrdup(label);
 	d->bars[d->nbars++].tenths = tenths;
 }
 
+static void
+row_clear(char **row)
+{
+	int c;
+
+	for (c = 0; c < F_NCOLS; c++) {
+		free(row[c]);
+		row[c] = NULL;
+	}
+}
+
+/* Without d->figures the row is a scratch one, cleared each time. */
 char **
 doc_row(struct rdoc *d, const char *scope, const char *key, const char *name)
 {
-	char **row = zz_xcalloc(F_NCOLS, sizeof *row);
+	char **row;
 
-	doc_take_row(d, row);
+	if (!d->figures) {
+		if (!d->scratch)
+			d->scratch = zz_xcalloc(F_NCOLS, sizeof *d->scratch);
+		row = d->scratch;
+		row_clear(row);
+	} else {
+		row = zz_xcalloc(F_NCOLS, sizeof *row);
+		doc_take_row(d, row);
+	}
 	row[F_SCOPE] = zz_xstrdup(scope);
 	row[F_KEY] = zz_xstrdup(key);
 	row[F_NAME] = zz_xstrdup(name);
@@ -239,15 +276,13 @@ void
 row_unit(char **row, const struct model *m, const struct unit *u)
 {
 	char b[11];
-	char *resp = zz_responsible(&m->plan, u->it);
 
 	row_set(row, F_GROUP, "%d", u->it->group);
 	row_set(row, F_DUE_DATE, "%s", iso(u->due, b));
 	row_set(row, F_STATUS, "%s", zz_status_name(u->st));
 	row_set(row, F_DONE_DATE, "%s", iso(u->done, b));
 	row_set(row, F_CLASS, "%s", cls_name(u->cls));
-	row_set(row, F_RESPONSIBLE, "%s", resp);
-	free(resp);
+	row_set(row, F_RESPONSIBLE, "%s", zz_responsible_ref(&m->plan, u->it));
 }
 
 void
@@ -272,10 +307,12 @@ doc_free(struct rdoc *d)
 	for (i = 0; i < d->nrows; i++) {
 		if (!d->rows[i])	/* moved into a roll-up */
 			continue;
-		for (c = 0; c < F_NCOLS; c++)
-			free(d->rows[i][c]);
+		row_clear(d->rows[i]);
 		free(d->rows[i]);
 	}
+	if (d->scratch)
+		row_clear(d->scratch);
+	free(d->scratch);
 	for (i = 0; i < d->nrules; i++)
 		free(d->rules[i]);
 	for (i = 0; i < d->nbars; i++)

@@ -5,70 +5,65 @@
 
 #include "report.h"
 
-/* An id in the log names a plan item, or an occurrence ID@YYYY-MM. */
-static int
-check_id(struct model *m, const struct zz_report *r)
+/* An id in the log names a plan item, or an occurrence ID@YYYY-MM: the
+ * item's position, or -1 for an id the plan lacks (-2: a bad one). */
+static long
+check_id(struct model *m, const struct zz_report *r, size_t len)
 {
-	const char *at = strchr(r->id, '@');
-	size_t n = at ? (size_t)(at - r->id) : strlen(r->id);
+	const char *at = memchr(r->id, '@', len);
+	size_t n = at ? (size_t)(at - r->id) : len;
+	long pos;
 	int y, mon;
 
 	if (at && zz_parse_month(at + 1, &y, &mon) < 0) {
 		zz_fwarn(m->logname, r->line, "bad occurrence '%s' "
 		    "(expected ID@YYYY-MM)", r->id);
-		return -1;
+		return -2;
 	}
-	if (!zz_plan_item_n(&m->plan, r->id, n))
+	if ((pos = zz_plan_find(&m->plan, r->id, n, zz_map_hash(r->id, n))) < 0)
 		zz_fwarn(m->logname, r->line, "warning: '%.*s' is not an item "
 		    "of the plan; report ignored", (int)n, r->id);
-	return 0;
+	return pos;
 }
 
 /* The library's rule for the latest state: a later date wins; on the
  * same date, the later line.  Kept here so the log is read only once. */
 static void
-note_state(struct model *m, const struct zz_report *r)
+note(struct seen *s, const struct zz_report *r)
 {
-	struct zz_state **slot, *st;
-
-	slot = (struct zz_state **)zz_map_slot(&m->states.map, r->id,
-	    strlen(r->id), NULL);
-	if (!*slot)
-		*slot = zz_xcalloc(1, sizeof **slot);
-	st = *slot;
-	if (st->line && st->date > r->date)
+	if (r->status == ZZ_DONE && (s->done == ZZ_NODATE || r->date < s->done))
+		s->done = r->date;
+	if (s->line && s->date > r->date)
 		return;
-	st->date = r->date;
-	st->status = r->status;
-	st->progress = r->progress;
-	st->line = r->line;
+	s->date = r->date;
+	s->st = r->status;
+	s->line = r->line;
 }
 
-static void
-note_done(struct model *m, const struct zz_report *r)
+static struct seen *
+occ_seen(struct model *m, const char *id, size_t len)
 {
-	zz_date **slot;
+	struct seen **slot;
 
-	if (r->status != ZZ_DONE)
-		return;
-	slot = (zz_date **)zz_map_slot(&m->firstdone, r->id, strlen(r->id),
-	    NULL);
+	slot = (struct seen **)zz_map_slot(&m->occ, id, len, NULL);
 	if (!*slot) {
-		*slot = zz_xmalloc(sizeof **slot);
-		**slot = r->date;
-	} else if (r->date < **slot) {
-		**slot = r->date;
+		*slot = zz_xcalloc(1, sizeof **slot);
+		(*slot)->done = ZZ_NODATE;
 	}
+	return *slot;
 }
 
 static void
-keep_rep(struct model *m, const struct zz_report *r)
+keep_rep(struct model *m, const struct zz_report *r, long item)
 {
 	struct rep *p;
 
 	if (r->date < m->from || r->date > m->to)
 		return;
-	m->reps = zz_xreallocarray(m->reps, m->nreps + 1, sizeof *m->reps);
+	if (m->nreps == m->capreps) {
+		m->capreps = m->capreps ? m->capreps * 2 : 64;
+		m->reps = zz_xreallocarray(m->reps, m->capreps, sizeof *m->reps);
+	}
 	p = &m->reps[m->nreps++];
 	p->date = r->date;
 	p->id = zz_xstrdup(r->id);
@@ -77,20 +72,26 @@ keep_rep(struct model *m, const struct zz_report *r)
 	p->st = r->status;
 	p->progress = r->progress;
 	p->line = r->line;
+	p->item = item;
 }
 
 static int
 on_report(void *ctx, const struct zz_report *r)
 {
 	struct model *m = ctx;
+	size_t len = strlen(r->id);
+	long pos = check_id(m, r, len);
 
-	if (check_id(m, r) < 0)
+	if (pos == -2)
 		return -1;
 	if (r->date > m->asof)
 		return 0;	/* not yet written as of the report's date */
-	note_state(m, r);
-	note_done(m, r);
-	keep_rep(m, r);
+	/* reports of ids the plan lacks count for nothing */
+	if (pos >= 0 && memchr(r->id, '@', len))
+		note(occ_seen(m, r->id, len), r);
+	else if (pos >= 0)
+		note(&m->seen[pos], r);
+	keep_rep(m, r, pos);
 	return 0;
 }
 
@@ -104,15 +105,50 @@ cmp_rep(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
+/* Bucket rows by the group slot of each one's item (keys past the last
+ * slot leave a row out). */
+static void
+bucket_by_group(const struct model *m, struct zz_bucket *b, size_t n,
+    const struct zz_item *(*item_of)(const struct model *, size_t))
+{
+	size_t *key = zz_xcalloc(n + 1, sizeof *key), i, nb =
+	    m->plan.ngroups + 1;
+	const struct zz_item *it;
+	long k;
+
+	for (i = 0; i < n; i++) {
+		it = item_of(m, i);
+		k = it ? zz_group_slot(&m->plan, it->group) : -1;
+		key[i] = k < 0 ? nb : (size_t)k;
+	}
+	zz_bucket_make(b, nb, key, n);
+	free(key);
+}
+
+static const struct zz_item *
+rep_item(const struct model *m, size_t i)
+{
+	return m->reps[i].item < 0 ? NULL : &m->plan.items[m->reps[i].item];
+}
+
+static const struct zz_item *
+unit_item(const struct model *m, size_t i)
+{
+	return m->u[i].it;
+}
+
 int
 model_load_log(struct model *m, const char *path)
 {
 	FILE *f;
 	long torn;
+	size_t i;
 	int rc;
 
-	m->states.asof = m->asof;
 	m->logname = path;
+	m->seen = zz_xcalloc(m->plan.nitems + 1, sizeof *m->seen);
+	for (i = 0; i < m->plan.nitems; i++)
+		m->seen[i].done = ZZ_NODATE;
 	if (strcmp(path, "-") == 0) {
 		m->logname = "<stdin>";
 		rc = zz_log_each(stdin, m->logname, on_report, m);
@@ -128,6 +164,8 @@ model_load_log(struct model *m, const char *path)
 	}
 	if (rc == 0 && m->nreps)
 		qsort(m->reps, m->nreps, sizeof *m->reps, cmp_rep);
+	if (rc == 0)
+		bucket_by_group(m, &m->rbyg, m->nreps, rep_item);
 	return rc;
 }
 
@@ -135,29 +173,31 @@ static void
 add_unit(struct model *m, const struct zz_item *it, int y, int mon,
     zz_date due)
 {
+	const struct seen *own = NULL, *st = &m->seen[it - m->plan.items];
 	struct unit *u;
-	const struct zz_state *st;
-	const zz_date *first;
-	const char *key;
+	char *id = NULL;
 
-	m->u = zz_xreallocarray(m->u, m->nu + 1, sizeof *m->u);
+	if (m->nu == m->capu) {
+		m->capu = m->capu ? m->capu * 2 : 256;
+		m->u = zz_xreallocarray(m->u, m->capu, sizeof *m->u);
+	}
 	u = &m->u[m->nu++];
 	memset(u, 0, sizeof *u);
 	u->it = it;
 	u->year = y;
 	u->month = mon;
 	u->due = due;
-	if (y)
-		snprintf(u->id, sizeof u->id, "%s@%04d-%02d", it->id, y, mon);
-	else
-		snprintf(u->id, sizeof u->id, "%s", it->id);
+	u->id = it->id;
+	if (y) {
+		u->id = id = zz_xasprintf("%s@%04d-%02d", it->id, y, mon);
+		own = zz_map_get(&m->occ, id, strlen(id));
+	}
 	/* The occurrence's own reports, else the whole item's. */
-	st = zz_state_of(&m->states, it->id, y, mon);
-	key = y && zz_state_get(&m->states, u->id) ? u->id : it->id;
-	u->st = st ? st->status : ZZ_TODO;
-	u->reported = st != NULL;
-	first = zz_map_get(&m->firstdone, key, strlen(key));
-	u->done = first ? *first : ZZ_NODATE;
+	if (own)
+		st = own;
+	u->st = st->line ? st->st : ZZ_TODO;
+	u->reported = st->line != 0;
+	u->done = st->done;
 	u->cls = (enum cls)zz_classify(u->due, u->st, u->done, m->asof);
 	if (u->st != ZZ_DONE)
 		u->done = ZZ_NODATE;
@@ -194,6 +234,29 @@ model_units(struct model *m)
 				add_unit(m, it, occ[k].year, occ[k].month,
 				    occ[k].due);
 	}
+	bucket_by_group(m, &m->ubyg, m->nu, unit_item);
+}
+
+size_t
+group_units(const struct model *m, int gid, size_t *end)
+{
+	long k = zz_group_slot(&m->plan, gid);
+
+	if (k < 0 || (size_t)k >= m->ubyg.nb)
+		return *end = 0;
+	*end = m->ubyg.at[k + 1];
+	return m->ubyg.at[k];
+}
+
+size_t
+group_reps(const struct model *m, int gid, size_t *end)
+{
+	long k = zz_group_slot(&m->plan, gid);
+
+	if (k < 0 || (size_t)k >= m->rbyg.nb)
+		return *end = 0;
+	*end = m->rbyg.at[k + 1];
+	return m->rbyg.at[k];
 }
 
 void
@@ -207,9 +270,14 @@ model_free(struct model *m)
 		free(m->reps[i].by);
 	}
 	free(m->reps);
+	for (i = 0; i < m->nu; i++)
+		if (m->u[i].id != m->u[i].it->id)
+			free((char *)m->u[i].id);
 	free(m->u);
-	zz_map_free(&m->firstdone, free);
-	zz_states_free(&m->states);
+	free(m->seen);
+	zz_map_free(&m->occ, free);
+	zz_bucket_free(&m->ubyg);
+	zz_bucket_free(&m->rbyg);
 	zz_plan_free(&m->plan);
 }
 
@@ -225,26 +293,31 @@ agg_add(struct zz_tally *a, const struct unit *u, zz_date asof)
 	zz_tally_add(a, u->due, u->st, (enum zz_class)u->cls, asof);
 }
 
+/* Due in the period, or done in it ahead of a later date. */
+static void
+agg_unit(struct zz_tally *a, const struct unit *u, zz_date lo, zz_date hi,
+    zz_date asof)
+{
+	if (u->due < lo || (u->due > hi && (u->done < lo || u->done > hi)))
+		return;
+	agg_add(a, u, asof);
+}
+
 void
 agg_group(const struct model *m, int g, zz_date lo, zz_date hi,
     struct zz_tally *a)
 {
-	size_t i;
+	size_t i, end;
 
 	memset(a, 0, sizeof *a);
-	for (i = 0; i < m->nu; i++) {
-		const struct unit *u = &m->u[i];
-
-		if (g >= 0 && u->it->group != g)
-			continue;
-		if (g == -1 && u->it->group == 0)
-			continue;
-		/* due in the period, or done in it ahead of a later date */
-		if (u->due < lo || (u->due > hi && (u->done < lo ||
-		    u->done > hi)))
-			continue;
-		agg_add(a, u, m->asof);
+	if (g >= 0) {
+		for (i = group_units(m, g, &end); i < end; i++)
+			agg_unit(a, GROUP_UNIT(m, i), lo, hi, m->asof);
+		return;
 	}
+	for (i = 0; i < m->nu; i++)
+		if (g != -1 || m->u[i].it->group != 0)
+			agg_unit(a, &m->u[i], lo, hi, m->asof);
 }
 
 int

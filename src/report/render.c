@@ -360,16 +360,16 @@ svg_group_row(FILE *f, const struct rdoc *d, const struct tl *g, int gid,
     int y)
 {
 	const struct model *m = d->m;
-	const struct unit **u = zz_xcalloc(m->nu + 1, sizeof *u);
-	size_t i, n = 0, k;
+	size_t i, n = 0, k, end, from = group_units(m, gid, &end);
+	const struct unit **u = zz_xcalloc(end - from + 1, sizeof *u);
 
 	fprintf(f, "<text x=\"0\" y=\"%d\">", y + 13);
 	esc(f, zz_group_name(&m->plan, gid));
 	fputs("</text>\n", f);
-	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it->group == gid && m->u[i].due >= g->y0 &&
-		    m->u[i].due <= g->y1)
-			u[n++] = &m->u[i];
+	for (i = from; i < end; i++)
+		if (GROUP_UNIT(m, i)->due >= g->y0 &&
+		    GROUP_UNIT(m, i)->due <= g->y1)
+			u[n++] = GROUP_UNIT(m, i);
 	qsort(u, n, sizeof *u, by_due);
 	for (i = 0; i < n; i = k) {
 		for (k = i + 1; k < n && u[k]->due == u[i]->due; k++)

@@ -21,7 +21,7 @@ enum cls { C_ONTIME = ZZ_C_ONTIME, C_LATE = ZZ_C_LATE,
  * occurrence (ID@YYYY-MM) of a recurring one. */
 struct unit {
 	const struct zz_item *it;
-	char id[64];
+	const char *id;		/* the item's, or an occurrence's (the model's) */
 	int year, month;	/* the occurrence's month; 0 if not recurring */
 	zz_date due;
 	enum zz_status st;	/* latest report as of asof; todo if none */
@@ -37,25 +37,48 @@ struct rep {
 	enum zz_status st;
 	int progress;
 	long line;
+	long item;		/* position of its item in the plan, or -1 */
 };
 
+/* What the log says of an item or an occurrence as of the as-of date:
+ * its latest report (the library's rule) and its first report of done. */
+struct seen {
+	zz_date date, done;	/* done: ZZ_NODATE if never */
+	long line;		/* of the latest; 0: never reported */
+	enum zz_status st;
+};
+
+/*
+ * Memory is O(items): one struct seen per item (and per occurrence
+ * reported), the period's reports, the units; never the log.  Units and
+ * reports are bucketed by group slot (zz_group_slot) once, so a report
+ * walks each group's own rows, never all rows once per group.
+ */
 struct model {
 	struct zz_plan plan;
 	const char *logname;
 	zz_date asof;		/* reports after it do not exist */
 	zz_date from, to;	/* the period */
-	struct zz_states states;	/* latest state per id (library rule) */
-	struct zz_map firstdone;	/* id -> zz_date * */
+	struct seen *seen;	/* by item position */
+	struct zz_map occ;	/* "ID@YYYY-MM" of a plan item -> struct seen */
 	struct rep *reps;	/* reports dated in [from, min(to, asof)] */
-	size_t nreps;
+	size_t nreps, capreps;
 	struct unit *u;		/* in plan order, occurrences by month */
-	size_t nu;
+	size_t nu, capu;
+	struct zz_bucket ubyg;	/* units by group slot */
+	struct zz_bucket rbyg;	/* the period's reports by group slot */
 	int err;
 };
 
 int model_load_log(struct model *m, const char *path);
 void model_units(struct model *m);
 void model_free(struct model *m);
+/* The units (reports) of group gid: m->u[m->ubyg.row[k]] for k from the
+ * value returned up to *end. */
+size_t group_units(const struct model *m, int gid, size_t *end);
+size_t group_reps(const struct model *m, int gid, size_t *end);
+#define GROUP_UNIT(m, k) (&(m)->u[(m)->ubyg.row[(k)]])
+#define GROUP_REP(m, k) (&(m)->reps[(m)->rbyg.row[(k)]])
 
 /* Counts over the units that pass a filter: struct zz_tally (lib). */
 /* Units of group g (-1: all groups but the office, -2: all) with due in
@@ -83,6 +106,7 @@ struct rtab {
 	char **cells;		/* nrows * ncols */
 	size_t nrows, cap;
 	const char *empty;	/* said instead of an empty table */
+	bool skip;		/* rows not kept: the output shows no tables */
 };
 
 struct block {
@@ -109,14 +133,17 @@ struct rdoc {
 	zz_date asof;
 	const char *asof_why;	/* why that date: given, today, period end */
 	int year;
+	bool figures;		/* keep the figure rows (csv, json) */
+	bool tables;		/* keep the tables' rows (text, md, html) */
 	struct block *b;
-	size_t nb;
+	size_t nb, capb;
 	char **rules;		/* the rules the figures follow */
-	size_t nrules;
+	size_t nrules, caprules;
 	char ***rows;		/* figure rows, F_NCOLS strings each */
-	size_t nrows;
+	size_t nrows, caprows;
+	char **scratch;		/* the row given when figures are not kept */
 	struct bar *bars;
-	size_t nbars;
+	size_t nbars, capbars;
 	const char *barlabel;
 	const struct model *m;	/* for the timeline */
 };

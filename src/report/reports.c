@@ -34,7 +34,7 @@ unit_table_row(struct rtab *t, const struct model *m, const struct unit *u,
 	/* the text whole: only a terminal's text output cuts it, to its
 	 * width (the table's ~ column) */
 	const char *text = u->it->text;
-	char *resp = zz_responsible(&m->plan, u->it);
+	const char *resp = zz_responsible_ref(&m->plan, u->it);
 	char due[11], done[11];
 	const char *st = u->reported ? zz_status_cn(u->st) : "未报送";
 
@@ -45,7 +45,6 @@ unit_table_row(struct rtab *t, const struct model *m, const struct unit *u,
 		    due, st, done, cls_cn(u->cls), resp);
 	else
 		tab_row(t, u->id, text, due, st, done, cls_cn(u->cls), resp);
-	free(resp);
 }
 
 static void
@@ -70,15 +69,15 @@ static char *
 lead_staff(const struct zz_plan *p, int g)
 {
 	struct zz_buf b = {0};
+	long k = zz_group_slot(p, g);
 	size_t i;
 
-	for (i = 0; i < p->nmembers; i++)
-		if (p->members[i].group == g &&
-		    strcmp(p->members[i].role, "lead_staff") == 0) {
-			if (b.len)
-				zz_buf_puts(&b, "、");
-			zz_buf_puts(&b, p->members[i].name);
-		}
+	for (i = k < 0 ? 0 : p->by.lead.at[k]; k >= 0 &&
+	    i < p->by.lead.at[k + 1]; i++) {
+		if (b.len)
+			zz_buf_puts(&b, "、");
+		zz_buf_puts(&b, p->members[p->by.lead.row[i]].name);
+	}
 	if (!b.len)
 		zz_buf_puts(&b, "未指定");
 	return zz_buf_take(&b);
@@ -165,12 +164,14 @@ overview_row(struct rdoc *d, struct rtab *t, const char *scope, int gid,
 	row_set(row, F_LIGHT, "%s", light);
 }
 
-static void
+/* Returns the figure row of groups[0], or -1 when rows are not kept. */
+static long
 month_overview(struct rdoc *d, const struct model *m)
 {
 	struct rtab *t = doc_table(d, NULL, "序号>|专班|应完成>|已完成>|"
 	    "推进中>|受阻>|逾期>|当日到期>|完成率>|状态灯");
 	struct zz_tally a;
+	long first = d->figures && m->plan.ngroups ? (long)d->nrows : -1;
 	size_t i;
 
 	for (i = 0; i < m->plan.ngroups; i++) {
@@ -194,6 +195,7 @@ month_overview(struct rdoc *d, const struct model *m)
 	common_rules(d);
 	doc_rule(d, "状态灯：红灯 = 有逾期未完成事项；黄灯 = 无逾期，但有当日到期"
 	    "未完成的事项，或有未完成事项在统计日后7天内到期；绿灯 = 其余。");
+	return first;
 }
 
 /* As of 12-31 the year is over: what falls due that day and is not done
@@ -219,21 +221,17 @@ month_group(struct rdoc *d, const struct model *m, const struct zz_group *g,
 {
 	struct rtab *t;
 	char *staff = lead_staff(&m->plan, g->id), date[11], prog[16];
-	size_t i;
+	size_t i, end;
 	int ny, nm, dd;
 
 	doc_h3(d, "（%s）%s（牵头人员：%s）", cn_num(k), g->name, staff);
 	free(staff);
 	doc_p(d, "本月报送进展：");
 	t = doc_table(d, "本月无报送。", "日期|事项|内容~|状态|进度>|说明|报送人");
-	for (i = 0; i < m->nreps; i++) {
-		const struct rep *r = &m->reps[i];
-		const char *at = strchr(r->id, '@');
-		const struct zz_item *it = zz_plan_item_n(&m->plan, r->id,
-		    at ? (size_t)(at - r->id) : strlen(r->id));
+	for (i = group_reps(m, g->id, &end); i < end; i++) {
+		const struct rep *r = GROUP_REP(m, i);
+		const struct zz_item *it = &m->plan.items[r->item];
 
-		if (!it || it->group != g->id)
-			continue;
 		prog[0] = '\0';
 		if (r->progress >= 0)
 			snprintf(prog, sizeof prog, "%d%%", r->progress);
@@ -242,28 +240,27 @@ month_group(struct rdoc *d, const struct model *m, const struct zz_group *g,
 	}
 	doc_p(d, "逾期未完成和当日到期未完成：");
 	t = doc_table(d, "无。", UNIT_COLS);
-	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it->group == g->id && (m->u[i].cls == C_OVERDUE ||
-		    m->u[i].cls == C_TODAY))
-			unit_table_row(t, m, &m->u[i], false);
+	for (i = group_units(m, g->id, &end); i < end; i++)
+		if (GROUP_UNIT(m, i)->cls == C_OVERDUE ||
+		    GROUP_UNIT(m, i)->cls == C_TODAY)
+			unit_table_row(t, m, GROUP_UNIT(m, i), false);
 	zz_ymd(nlo, &ny, &nm, &dd);
 	doc_p(d, "下月（%d年%d月）到期：", ny, nm);
 	t = doc_table(d, "无。", UNIT_COLS);
-	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it->group == g->id && m->u[i].due >= nlo &&
-		    m->u[i].due <= nhi)
-			unit_table_row(t, m, &m->u[i], false);
+	for (i = group_units(m, g->id, &end); i < end; i++)
+		if (GROUP_UNIT(m, i)->due >= nlo && GROUP_UNIT(m, i)->due <= nhi)
+			unit_table_row(t, m, GROUP_UNIT(m, i), false);
 }
 
 static const struct unit *
 find_occ(const struct model *m, const struct zz_item *it, int y, int mon)
 {
-	size_t i;
+	size_t i, end;
 
-	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it == it && m->u[i].year == y &&
-		    m->u[i].month == mon)
-			return &m->u[i];
+	for (i = group_units(m, it->group, &end); i < end; i++)
+		if (GROUP_UNIT(m, i)->it == it && GROUP_UNIT(m, i)->year == y &&
+		    GROUP_UNIT(m, i)->month == mon)
+			return GROUP_UNIT(m, i);
 	return NULL;
 }
 
@@ -275,12 +272,12 @@ month_office(struct rdoc *d, const struct model *m, int y, int mon,
 	struct rtab *t;
 	struct zz_recur r;
 	char b1[11], b2[11];
-	size_t i;
+	size_t i, end;
 	int py = mon == 1 ? y - 1 : y, pm = mon == 1 ? 12 : mon - 1, n = 0;
 	char **row;
 
-	for (i = 0; i < m->plan.nitems; i++) {
-		const struct zz_item *it = &m->plan.items[i];
+	for (i = zz_group_items(&m->plan, 0, &end); i < end; i++) {
+		const struct zz_item *it = &m->plan.items[m->plan.by.items.row[i]];
 		const struct unit *u;
 
 		if (it->group != 0 || zz_recur_parse(it->recur, &r) < 0 ||
@@ -308,11 +305,11 @@ month_office(struct rdoc *d, const struct model *m, int y, int mon,
 		doc_p(d, "方案未列每月通报职责。");
 	doc_p(d, "本月职责及逾期事项：");
 	t = doc_table(d, "无。", UNIT_COLS);
-	for (i = 0; i < m->nu; i++) {
-		const struct unit *u = &m->u[i];
+	for (i = group_units(m, 0, &end); i < end; i++) {
+		const struct unit *u = GROUP_UNIT(m, i);
 
-		if (u->it->group == 0 && ((u->due >= lo && u->due <= hi) ||
-		    u->cls == C_OVERDUE || u->cls == C_TODAY))
+		if ((u->due >= lo && u->due <= hi) || u->cls == C_OVERDUE ||
+		    u->cls == C_TODAY)
 			unit_table_row(t, m, u, false);
 	}
 }
@@ -335,14 +332,15 @@ cmp_rank(const void *x, const void *y)
 	return a->idx - b->idx;
 }
 
+/* first: the figure row of groups[0] (month_overview's), or -1. */
 static void
-month_ranking(struct rdoc *d, const struct model *m)
+month_ranking(struct rdoc *d, const struct model *m, long first)
 {
 	struct rankent *e = zz_xcalloc(m->plan.ngroups + 1, sizeof *e);
 	struct rtab *t = doc_table(d, NULL,
 	    "名次>|专班|已完成>|应完成>|逾期>|完成率>");
 	char rk[16], c1[16], c2[16], c3[16], b[16];
-	size_t i, j;
+	size_t i;
 	int rank = 0;
 
 	for (i = 0; i < m->plan.ngroups; i++) {
@@ -362,11 +360,9 @@ month_ranking(struct rdoc *d, const struct model *m)
 			    e[i].overdue != e[i - 1].overdue)
 				rank = (int)i + 1;
 			snprintf(rk, sizeof rk, "%d", rank);
-			for (j = 0; j < d->nrows; j++)
-				if (strcmp(d->rows[j][F_SCOPE], "group") == 0 &&
-				    strtol(d->rows[j][F_KEY], NULL, 10) ==
-				    e[i].gid)
-					row_set(d->rows[j], F_RANK, "%d", rank);
+			if (first >= 0)
+				row_set(d->rows[(size_t)first + (size_t)e[i].idx],
+				    F_RANK, "%d", rank);
 		}
 		snprintf(c1, 16, "%d", e[i].a.done);
 		snprintf(c2, 16, "%d", e[i].a.due);
@@ -387,6 +383,7 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	zz_date nlo = zz_mkdate(ny, nm, 1), nhi = zz_month_end(ny, nm);
 	char *before;
 	size_t i;
+	long first;
 
 	d->kind = "monthly";
 	d->period = zz_xasprintf("%04d-%02d", y, mon);
@@ -397,7 +394,7 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	free(before);
 	d->barlabel = "各专班完成率（已完成 ÷ 应完成）";
 	doc_h2(d, "一、总体情况");
-	month_overview(d, m);
+	first = month_overview(d, m);
 	year_end(d, m);
 	doc_charts(d);
 	doc_h2(d, "二、各专班工作进展");
@@ -406,7 +403,7 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	doc_h2(d, "三、领导小组办公室工作");
 	month_office(d, m, y, mon, lo, hi);
 	doc_h2(d, "四、完成率排名");
-	month_ranking(d, m);
+	month_ranking(d, m, first);
 	item_rows(d, m, "item", NOLO, m->asof);
 	item_rows(d, m, "next", nlo, nhi);
 	return 0;
@@ -418,13 +415,12 @@ static void
 plan_units(struct rtab *t, const struct model *m, int g, zz_date lo,
     zz_date hi)
 {
-	size_t i;
+	size_t i, end;
 
-	for (i = 0; i < m->nu; i++) {
-		const struct unit *u = &m->u[i];
+	for (i = group_units(m, g, &end); i < end; i++) {
+		const struct unit *u = GROUP_UNIT(m, i);
 
-		if (u->it->group == g && u->it->kind == ZZ_PLAN &&
-		    u->due >= lo && u->due <= hi)
+		if (u->it->kind == ZZ_PLAN && u->due >= lo && u->due <= hi)
 			unit_table_row(t, m, u, false);
 	}
 }
@@ -451,7 +447,7 @@ quarter_group(struct rdoc *d, const struct model *m,
 	struct rtab *t;
 	struct zz_tally a;
 	char b[16];
-	size_t i;
+	size_t i, end;
 	char *staff = lead_staff(&m->plan, g->id);
 
 	doc_h3(d, "（%s）%s（牵头人员：%s）", cn_num(k), g->name, staff);
@@ -464,15 +460,17 @@ quarter_group(struct rdoc *d, const struct model *m,
 	    a.done, a.due, pct(rate10(a.done, a.due), b));
 	doc_p(d, "差距：本季到期至季末未完成、此前逾期仍未完成和受阻的事项：");
 	t = doc_table(d, "无。", UNIT_COLS);
-	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it->group == g->id && is_gap(m, &m->u[i], lo, hi))
-			unit_table_row(t, m, &m->u[i], false);
+	for (i = group_units(m, g->id, &end); i < end; i++)
+		if (is_gap(m, GROUP_UNIT(m, i), lo, hi))
+			unit_table_row(t, m, GROUP_UNIT(m, i), false);
 	doc_p(d, "方案所列难点堵点：");
 	t = doc_table(d, "方案未列难点堵点。", "编号|难点堵点~");
-	for (i = 0; i < m->plan.nitems; i++)
-		if (m->plan.items[i].group == g->id &&
-		    m->plan.items[i].kind == ZZ_DIFFICULTY)
-			tab_row(t, m->plan.items[i].id, m->plan.items[i].text);
+	for (i = zz_group_items(&m->plan, g->id, &end); i < end; i++) {
+		const struct zz_item *it = &m->plan.items[m->plan.by.items.row[i]];
+
+		if (it->kind == ZZ_DIFFICULTY)
+			tab_row(t, it->id, it->text);
+	}
 	doc_p(d, "下季度（%d年第%s季度）推进计划：", nq_y, cn_num(nq));
 	t = doc_table(d, "无。", UNIT_COLS);
 	plan_units(t, m, g->id, zz_mkdate(nq_y, nq * 3 - 2, 1),
@@ -487,7 +485,7 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 	struct rtab *t;
 	struct zz_tally a;
 	char *before, b[16], c[7][16], id[16];
-	size_t i;
+	size_t i, end;
 	char **row;
 
 	d->kind = "quarterly";
@@ -533,10 +531,9 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 		    nq);
 	doc_h2(d, "三、领导小组办公室工作");
 	t = doc_table(d, "本季度无职责事项。", UNIT_COLS);
-	for (i = 0; i < m->nu; i++)
-		if (m->u[i].it->group == 0 && m->u[i].due >= lo &&
-		    m->u[i].due <= hi)
-			unit_table_row(t, m, &m->u[i], false);
+	for (i = group_units(m, 0, &end); i < end; i++)
+		if (GROUP_UNIT(m, i)->due >= lo && GROUP_UNIT(m, i)->due <= hi)
+			unit_table_row(t, m, GROUP_UNIT(m, i), false);
 	doc_h2(d, "四、差距与不足");
 	doc_rule(d, "差距与不足列出：完成时限在本季度内（且不晚于统计日）、"
 	    "到季末仍未完成的事项（季末后才完成的也列出）；完成时限在本季度之前、"
