@@ -146,7 +146,8 @@ SAN_OPTS = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
 	LSAN_OPTIONS=exitcode=86
 
-check-sanitize: deps deps-test
+# (all: tests/t-scale.sh counts the optimized build's instructions.)
+check-sanitize: all deps-test
 	@$(MAKE) --no-print-directory O=build/san/ \
 	    CFLAGS="-O1 -g -DZZ_FREE_AT_EXIT $(SAN_FLAGS)" \
 	    LDFLAGS="$(SAN_FLAGS)" build

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Programs the tests need beyond the build: jq (JSON checks), Debian's
+# Programs the tests need beyond the build: jq (JSON checks), valgrind
+# (tests/t-scale.sh), Debian's
 # chromium and a Chinese font (tests/t-report.sh renders the HTML report
 # headless); LibreOffice's writer, poppler's pdfinfo/pdftoppm/pdftotext
 # and python3-docx (tests/t-docx.sh reads the Word report back and
@@ -10,6 +11,8 @@
 set -u
 need=
 command -v jq >/dev/null 2>&1 || need="$need jq"
+# valgrind: tests/t-scale.sh counts instructions with callgrind
+command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 # the sheets' round trip fills an .xlsx as a person would (tests/t-sheet.sh)
 /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 || need="$need python3-openpyxl"

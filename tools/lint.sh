@@ -17,5 +17,7 @@ if [ -s "$out/failed" ]; then
 	echo "lint: clang-tidy found problems in: $(tr '\n' ' ' <"$out/failed")"
 	rc=1
 fi
-[ $rc -eq 0 ] && echo "lint: cppcheck and clang-tidy clean"
+# arrays grown one entry at a time
+sh tools/lint-growth.sh || rc=1
+[ $rc -eq 0 ] && echo "lint: cppcheck, clang-tidy and lint-growth clean"
 exit $rc

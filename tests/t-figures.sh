@@ -1,0 +1,21 @@
+#!/bin/sh
+# Every figure of zz-report cross-checked against zz-status, zz-overdue
+# and its own item rows (tests/figures.py), on the shipped plan with a
+# year of generated reports and on a generated plan of 100 task forces:
+# a change to how the reports are computed (issue 14's buckets) that
+# changes a figure fails here.
+. "$(dirname "$0")/lib.sh"
+
+cp -r "$ROOT/data" "$TMP/ship"
+rm -f "$TMP/ship/status.csv"
+python3 "$ROOT/bench/reports.py" "$TMP/ship" 3000 7
+python3 "$ROOT/bench/gen.py" "$TMP/gen" 2000 20000 5 >/dev/null
+for d in ship gen; do
+	for p in "monthly 2022-03" "monthly 2022-06 2022-06-20" \
+	    "monthly 2022-12" "quarterly 2022-Q1" "quarterly 2022-Q3" \
+	    "annual 2022" "annual 2022 2022-08-15"; do
+		# shellcheck disable=SC2086
+		python3 "$ROOT/tests/figures.py" "$ZZ_BIN" "$TMP/$d" $p |
+		    sed "s/^\(not \)\{0,1\}ok - /&$d: /"
+	done
+done
