@@ -60,8 +60,15 @@ cmds() {
 }
 
 n=0 bad=0
-for d in "$W/d/ship" "$W/d/gen"; do
-	cmds "$d" >"$W/cmds"
+for d in "$W/d/ship" "$W/d/gen" rollup; do
+	if [ "$d" = rollup ]; then	# several plans in one report
+		for o in text html csv json docx; do
+			echo "zz-report -d $W/d/ship -d $W/d/gen monthly --month 2022-06 -o $o"
+			echo "zz-report -d $W/d/ship -d $W/d/gen annual --year 2022 -o $o"
+		done >"$W/cmds"
+	else
+		cmds "$d" >"$W/cmds"
+	fi
 	while IFS= read -r c; do
 		n=$((n + 1))
 		(cd "$W" && PATH=$OLD:$PATH; eval "$c" >"$W/o1" 2>"$W/e1"; echo $? >"$W/r1")

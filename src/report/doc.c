@@ -5,8 +5,8 @@
 
 #include "report.h"
 
-static struct block *
-add_block(struct rdoc *d, enum btype t, char *text)
+struct block *
+doc_add_block(struct rdoc *d, enum btype t, char *text)
 {
 	struct block *b;
 
@@ -39,7 +39,7 @@ vfmt(const char *fmt, va_list ap)
 #define VBLOCK(type) do { \
 	va_list ap; \
 	va_start(ap, fmt); \
-	add_block(d, type, vfmt(fmt, ap)); \
+	doc_add_block(d, type, vfmt(fmt, ap)); \
 	va_end(ap); \
 } while (0)
 
@@ -47,7 +47,7 @@ void
 doc_title(struct rdoc *d, const char *s)
 {
 	d->title = zz_xstrdup(s);
-	add_block(d, B_TITLE, zz_xstrdup(s));
+	doc_add_block(d, B_TITLE, zz_xstrdup(s));
 }
 
 void
@@ -84,7 +84,7 @@ doc_rule(struct rdoc *d, const char *fmt, ...)
 		    sizeof *d->rules);
 	}
 	d->rules[d->nrules++] = zz_xstrdup(s);
-	add_block(d, B_P, s);
+	doc_add_block(d, B_P, s);
 }
 
 bool
@@ -120,7 +120,7 @@ doc_take_row(struct rdoc *d, char **row)
 void
 doc_charts(struct rdoc *d)
 {
-	add_block(d, B_CHARTS, NULL);
+	doc_add_block(d, B_CHARTS, NULL);
 }
 
 /* spec: column names separated by |; a name ending in > is right-aligned,
@@ -150,7 +150,7 @@ doc_table(struct rdoc *d, const char *empty, const char *spec)
 	}
 	t->empty = empty;
 	t->skip = !d->tables;
-	add_block(d, B_TABLE, NULL)->tab = t;
+	doc_add_block(d, B_TABLE, NULL)->tab = t;
 	return t;
 }
 

@@ -148,6 +148,8 @@ struct rdoc {
 	const struct model *m;	/* for the timeline */
 };
 
+/* A new block at the end (text: taken); the blocks grow by doubling. */
+struct block *doc_add_block(struct rdoc *d, enum btype t, char *text);
 void doc_title(struct rdoc *d, const char *s);
 void report_head(struct rdoc *d, const struct model *m, const char *before,
     const char *after);

@@ -225,9 +225,7 @@ label_ids(struct rtab *t, const char *label)
 static struct block *
 new_block(struct rdoc *r)
 {
-	r->b = zz_xreallocarray(r->b, r->nb + 1, sizeof *r->b);
-	memset(&r->b[r->nb], 0, sizeof r->b[r->nb]);
-	return &r->b[r->nb++];
+	return doc_add_block(r, B_P, NULL);	/* the caller fills it */
 }
 
 /* Move the plan's blocks into r (its title becomes the section's
