@@ -164,6 +164,29 @@ fmt_new(lxw_workbook *wb, bool bold, bool wrap, bool border)
 	return f;
 }
 
+/* Printed as the office prints it: A4 across, one page wide, the title
+ * and header on every page. */
+static void
+print_setup(lxw_worksheet *ws)
+{
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_repeat_rows(ws, 0, 1);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
+}
+
+/* Points for the text's lines in the 内容 column: a wide (CJK)
+ * character takes two of the column's units. */
+static double
+row_height(const char *text)
+{
+	int lines = (zz_width(text) + (int)widths[S_TEXT] - 1) /
+	    (int)widths[S_TEXT];
+
+	return 15.0 * (lines > 1 ? lines : 1);
+}
+
 static lxw_error
 fill_sheet(lxw_workbook *wb, const struct sheet *sh)
 {
@@ -189,8 +212,12 @@ fill_sheet(lxw_workbook *wb, const struct sheet *sh)
 		worksheet_write_string(ws, 1, (lxw_col_t)k, heads[k], fh);
 	}
 	worksheet_freeze_panes(ws, 2, 1);
+	print_setup(ws);
 	for (i = 0; i < sh->n; i++) {
 		lxw_row_t r = (lxw_row_t)(i + 2);
+
+		/* Excel does not grow a row to its wrapped text on opening */
+		worksheet_set_row(ws, r, row_height(sh->rows[i].text), NULL);
 
 		worksheet_write_string(ws, r, S_ID, sh->rows[i].id, fc);
 		worksheet_write_string(ws, r, S_TEXT, sh->rows[i].text, fc);
