@@ -95,6 +95,12 @@ $(O)tests/fault/inject.so: tests/fault/inject.c
 	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g -fPIC -shared \
 	    -o $@ tests/fault/inject.c -ldl
 
+$(O)tests/replay/fuzz_xlsx: fuzz/fuzz_xlsx.c fuzz/fuzz.h fuzz/replay.c \
+    src/status/xlsx.c src/status/status.h $(O)lib/libzz.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/status -Wno-unused-function $(LDFLAGS) \
+	    -o $@ $< src/status/xlsx.c fuzz/replay.c $(LIBS)
+
 $(O)tests/replay/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h fuzz/replay.c $(O)lib/libzz.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-unused-function $(LDFLAGS) -o $@ $< \
@@ -190,6 +196,14 @@ build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h build/fuzz/libzz.a
 	$(FUZZ_CC) $(WARN) -Wno-unused-function -Ilib $(JANSSON_CFLAGS) \
 	    $(FUZZ_FLAGS) -fsanitize=fuzzer -o $@ $< build/fuzz/libzz.a \
 	    $(CSV_LIBS) $(JANSSON_LIBS)
+
+# fuzz_xlsx reads with zz-status's .xlsx reader (src/status/xlsx.c).
+build/fuzz/fuzz_xlsx: fuzz/fuzz_xlsx.c fuzz/fuzz.h src/status/xlsx.c \
+    src/status/status.h build/fuzz/libzz.a
+	$(FUZZ_CC) $(WARN) -Wno-unused-function -Ilib -Isrc/status \
+	    $(JANSSON_CFLAGS) $(SHEET_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer \
+	    -o $@ fuzz/fuzz_xlsx.c src/status/xlsx.c build/fuzz/libzz.a \
+	    $(CSV_LIBS) $(JANSSON_LIBS) $(SHEET_LIBS)
 
 fuzz-build: $(FUZZERS)
 

@@ -41,6 +41,18 @@ plan)
 	done ;;
 doc)
 	for d in $docs; do next; cp "$d" "$f"; done ;;
+lenient)
+	for s in 2022/6/20 2022.6.20 2022年6月20日 6月20日 ２０２２／６／２１ 44732.5 \
+	    20220620 '2022-06-20 00:00:00' ４.Ｍ4 2.p1 0.r1@2022-6 '2。P1' 完成 已办结 \
+	    In-Progress 'on hold' ４０％ 50.0 '　 x '; do
+		next; printf '%s' "$s" >"$f"
+	done ;;
+xlsx)
+	# worksheet @@@@ shared strings @@@@ styles, as fuzz_xlsx.c cuts them
+	next; printf '%s@@@@%s@@@@%s' \
+	    '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>状</t></r><r><t>态</t></r></is></c></row><row r="3"><c r="A3" s="1"><v>44732</v></c><c r="C3" s="2"><v>0.5</v></c><c r="D3" t="b"><v>1</v></c><c t="str"><v>x</v></c></row></sheetData></worksheet>' \
+	    '<sst><si><t>编号</t></si><si><r><t>a</t></r><rPh><t>b</t></rPh></si></sst>' \
+	    '<styleSheet><numFmts><numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="176"/><xf numFmtId="9"/></cellXfs></styleSheet>' >"$f" ;;
 *)
 	echo "seeds.sh: unknown target $name" >&2; exit 2 ;;
 esac

@@ -506,7 +506,7 @@ row_values(const struct zz_plan *p, const struct row *w, bool text,
 	zz_fmt_date(w->due, bufs[1]);
 	zz_fmt_long(w->late, bufs[2]);
 	if (text && w->late <= 0)
-		memcpy(bufs[2] + strlen(bufs[2]), " soon", sizeof " soon");
+		strncat(bufs[2], _(" soon"), 23 - strlen(bufs[2]));
 	v[0] = w->id;
 	v[1] = bufs[0];
 	v[2] = zz_kind_name(w->it->kind);
@@ -617,11 +617,12 @@ print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
 	if (text) {
 		zz_fmt_date(o->c.asof, day);
 		if (o->within >= 0)
-			note = zz_xasprintf("%zu overdue, %zu due within %d "
-			    "days, as of %s", overdue, r->n - overdue,
+			note = zz_xasprintf(_("%zu overdue, %zu due within %d "
+			    "days, as of %s"), overdue, r->n - overdue,
 			    o->within, day);
 		else
-			note = zz_xasprintf("%zu overdue as of %s", overdue, day);
+			note = zz_xasprintf(_("%zu overdue as of %s"), overdue,
+			    day);
 		zz_table_note(t, note);
 		free(note);
 	}

@@ -103,3 +103,5 @@ for p in zz-import zz-status zz-overdue zz-report; do
 	zh "$p" -h
 	has "$p -h in Chinese" "$TMP/out" "数据目录"
 done
+env -u LC_ALL LANG=zh_CN.UTF-8 ZZ_TODAY=2022-04-01 zz-overdue -d "$D" --within 30 -g 2 >"$TMP/out"
+has "zz-overdue's closing line in Chinese" "$TMP/out" "截至 2022-04-01：逾期 1 项，30 天内到期"
