@@ -63,10 +63,10 @@ $(O)locale/%/LC_MESSAGES/zz.mo: po/%.po .deps-ok
 # The template of the catalogs, from every message the programs give:
 # the formats of zz_die/zz_warn/zz_fwarn/zz_fdie and _()/N_() text.
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kzz_die -kzz_warn -kzz_fwarn:3 \
+	xgettext --add-location=file --from-code=UTF-8 -k_ -kN_ -kzz_die -kzz_warn -kzz_fwarn:3 \
 	    -kzz_fdie:3 --package-name=zz --package-version=0.1.0 \
 	    --add-comments=TRANSLATORS -o po/zz.pot $$(ls lib/*.c src/*.c src/*/*.c)
-	@for p in $(PO); do msgmerge -q -U --backup=none $$p po/zz.pot; done
+	@for p in $(PO); do msgmerge -q -U --backup=none --add-location=file $$p po/zz.pot; done
 
 deps: .deps-ok
 .deps-ok: tools/deps.sh
