@@ -51,15 +51,36 @@ norm(const char *s, size_t *n)
 	return out;
 }
 
-static bool
-same_norm(const char *a, const char *b)
+/* norm() as a UTF-8 string (caller owns). */
+static char *
+norm_str(const char *s)
 {
-	size_t na, nb;
-	uint32_t *x = norm(a, &na), *y = norm(b, &nb);
-	bool same = na == nb && memcmp(x, y, na * sizeof *x) == 0;
+	struct zz_buf b = {0};
+	size_t n, i;
+	uint32_t *c = norm(s, &n);
 
-	free(x), free(y);
-	return same;
+	zz_buf_puts(&b, "");
+	for (i = 0; i < n; i++) {
+		unsigned u = c[i];
+
+		if (u < 0x80) {
+			zz_buf_putc(&b, (int)u);
+		} else if (u < 0x800) {
+			zz_buf_putc(&b, (int)(0xc0 | u >> 6));
+			zz_buf_putc(&b, (int)(0x80 | (u & 0x3f)));
+		} else if (u < 0x10000) {
+			zz_buf_putc(&b, (int)(0xe0 | u >> 12));
+			zz_buf_putc(&b, (int)(0x80 | (u >> 6 & 0x3f)));
+			zz_buf_putc(&b, (int)(0x80 | (u & 0x3f)));
+		} else {
+			zz_buf_putc(&b, (int)(0xf0 | u >> 18));
+			zz_buf_putc(&b, (int)(0x80 | (u >> 12 & 0x3f)));
+			zz_buf_putc(&b, (int)(0x80 | (u >> 6 & 0x3f)));
+			zz_buf_putc(&b, (int)(0x80 | (u & 0x3f)));
+		}
+	}
+	free(c);
+	return zz_buf_take(&b);
 }
 
 static int
@@ -116,7 +137,79 @@ struct rev {
 	bool *taken;		/* per old item */
 	int *gid;		/* per new group: its id after the revision */
 	int unsure;
+	char **onorm, **nnorm;	/* each item's text normalised */
+	long *chain;		/* per old item: the next with the same key */
 };
+
+static int new_gid(const struct rev *r, int g);
+
+/* Old items by key (from fn: group, kind and a text), chained: the map
+ * holds the first's index + 1, chain[] the next's (-1 at the end). */
+typedef char *(*key_fn)(const struct rev *, size_t, bool);
+
+static char *
+key_text(const struct rev *r, size_t i, bool old)
+{
+	const struct zz_item *it = old ? &r->old->items[i] : &r->p->items[i];
+
+	return zz_xasprintf("%d\x1f%d\x1f%s", old ? it->group :
+	    new_gid(r, it->group), it->kind, it->text);
+}
+
+static char *
+key_norm(const struct rev *r, size_t i, bool old)
+{
+	const struct zz_item *it = old ? &r->old->items[i] : &r->p->items[i];
+
+	return zz_xasprintf("%d\x1f%d\x1f%s", old ? it->group :
+	    new_gid(r, it->group), it->kind, old ? r->onorm[i] : r->nnorm[i]);
+}
+
+static char *
+key_bucket(const struct rev *r, size_t i, bool old)
+{
+	const struct zz_item *it = old ? &r->old->items[i] : &r->p->items[i];
+
+	return zz_xasprintf("%d\x1f%d", old ? it->group :
+	    new_gid(r, it->group), it->kind);
+}
+
+/* Chain the old items not yet taken by fn's key (last first, so that a
+ * chain runs in document order). */
+static void
+index_old(struct rev *r, struct zz_map *m, key_fn fn)
+{
+	size_t j = r->old->nitems;
+	void **slot;
+	bool isnew;
+
+	memset(m, 0, sizeof *m);
+	while (j-- > 0) {
+		char *k;
+
+		if (r->taken[j])
+			continue;
+		k = fn(r, j, true);
+		slot = zz_map_slot(m, k, strlen(k), &isnew);
+		r->chain[j] = isnew ? -1 : (long)(intptr_t)*slot - 1;
+		*slot = (void *)(intptr_t)(j + 1);
+		free(k);
+	}
+}
+
+/* The first old item of new item i's chain in m not yet taken, or -1. */
+static long
+first_free(const struct rev *r, const struct zz_map *m, key_fn fn, size_t i)
+{
+	char *k = fn(r, i, false);
+	void *v = zz_map_get(m, k, strlen(k));
+	long j = v ? (long)(intptr_t)v - 1 : -1;
+
+	free(k);
+	while (j >= 0 && r->taken[j])
+		j = r->chain[j];
+	return j;
+}
 
 static bool
 listed(const char *const *list, const char *id)
@@ -131,19 +224,9 @@ listed(const char *const *list, const char *id)
 static int
 new_gid(const struct rev *r, int g)
 {
-	size_t i;
+	const struct zz_group *grp = zz_plan_group(r->p, g);
 
-	for (i = 0; i < r->p->ngroups; i++)
-		if (r->p->groups[i].id == g)
-			return r->gid[i];
-	return g;	/* 0, the office */
-}
-
-static bool
-same_bucket(const struct rev *r, const struct zz_item *n,
-    const struct zz_item *o)
-{
-	return new_gid(r, n->group) == o->group && n->kind == o->kind;
+	return grp ? r->gid[grp - r->p->groups] : g;	/* 0, the office */
 }
 
 /* How many of new group gi's items have their text in old group og. */
@@ -159,7 +242,7 @@ shared(const struct rev *r, size_t gi, int og)
 			continue;
 		for (j = 0; j < old->nitems; j++)
 			if (old->items[j].group == og &&
-			    same_norm(p->items[i].text, old->items[j].text)) {
+			    strcmp(r->nnorm[i], r->onorm[j]) == 0) {
 				n++;
 				break;
 			}
@@ -167,15 +250,39 @@ shared(const struct rev *r, size_t gi, int og)
 	return n;
 }
 
-static bool
-gid_used(const struct rev *r, int id, size_t upto)
+/* Old groups by their names normalised: the map holds the first's index
+ * + 1, next[] the next's. */
+static void
+index_names(const struct zz_plan *old, struct zz_map *m, long *next)
 {
-	size_t i;
+	size_t j = old->ngroups;
+	void **slot;
+	bool isnew;
 
-	for (i = 0; i < upto; i++)
-		if (r->gid[i] == id)
-			return true;
-	return false;
+	memset(m, 0, sizeof *m);
+	while (j-- > 0) {
+		char *k = norm_str(old->groups[j].name);
+
+		slot = zz_map_slot(m, k, strlen(k), &isnew);
+		next[j] = isnew ? -1 : (long)(intptr_t)*slot - 1;
+		*slot = (void *)(intptr_t)(j + 1);
+		free(k);
+	}
+}
+
+/* The old group a new one's name names, not yet taken: its index or -1. */
+static long
+by_name(const struct zz_plan *old, const struct zz_map *m, const long *next,
+    const char *name, const bool *used)
+{
+	char *k = norm_str(name);
+	void *v = zz_map_get(m, k, strlen(k));
+	long j = v ? (long)(intptr_t)v - 1 : -1;
+
+	free(k);
+	while (j >= 0 && used[old->groups[j].id])
+		j = next[j];
+	return j;
 }
 
 /* Groups: by name, else by the items they share, else a new number. */
@@ -183,49 +290,49 @@ static void
 match_groups(struct rev *r)
 {
 	const struct zz_plan *p = r->p, *old = r->old;
+	long *next = zz_xcalloc(old->ngroups + 1, sizeof *next), k;
+	struct zz_map names;
 	size_t i, j;
 	int top = 0, best, score, n;
+	bool *used;
 
 	r->gid = zz_xcalloc(p->ngroups + 1, sizeof *r->gid);
 	for (j = 0; j < old->ngroups; j++)
 		top = old->groups[j].id > top ? old->groups[j].id : top;
+	used = zz_xcalloc((size_t)top + 1, sizeof *used);
+	index_names(old, &names, next);
 	for (i = 0; i < p->ngroups; i++)
-		for (j = 0; j < old->ngroups && !r->gid[i]; j++)
-			if (same_norm(p->groups[i].name, old->groups[j].name) &&
-			    !gid_used(r, old->groups[j].id, p->ngroups))
-				r->gid[i] = old->groups[j].id;
+		if ((k = by_name(old, &names, next, p->groups[i].name, used)) >= 0)
+			used[r->gid[i] = old->groups[k].id] = true;
 	for (i = 0; i < p->ngroups; i++) {
-		for (j = 0, best = 0, score = 0; j < old->ngroups && !r->gid[i];
-		    j++)
-			if (!gid_used(r, old->groups[j].id, p->ngroups) &&
+		if (r->gid[i])
+			continue;
+		for (j = 0, best = 0, score = 0; j < old->ngroups; j++)
+			if (!used[old->groups[j].id] &&
 			    (n = shared(r, i, old->groups[j].id)) > score)
 				score = n, best = old->groups[j].id;
-		if (!r->gid[i])
-			r->gid[i] = best ? best : ++top;
+		if (best)
+			used[best] = true;
+		r->gid[i] = best ? best : ++top;
 	}
-}
-
-typedef bool (*same_fn)(const char *, const char *);
-
-static bool
-exact(const char *a, const char *b)
-{
-	return strcmp(a, b) == 0;
+	zz_map_free(&names, NULL);
+	free(next), free(used);
 }
 
 /* One pass: each unmatched new item takes the first free old item of its
- * bucket that fn calls the same. */
+ * bucket whose key (fn) is the same. */
 static void
-match_pass(struct rev *r, same_fn fn)
+match_pass(struct rev *r, key_fn fn)
 {
-	size_t i, j;
+	struct zz_map m;
+	size_t i;
+	long j;
 
+	index_old(r, &m, fn);
 	for (i = 0; i < r->p->nitems; i++)
-		for (j = 0; j < r->old->nitems && r->match[i] < 0; j++)
-			if (!r->taken[j] && same_bucket(r, &r->p->items[i],
-			    &r->old->items[j]) && fn(r->p->items[i].text,
-			    r->old->items[j].text))
-				r->match[i] = (long)j, r->taken[j] = true;
+		if (r->match[i] < 0 && (j = first_free(r, &m, fn, i)) >= 0)
+			r->match[i] = j, r->taken[j] = true;
+	zz_map_free(&m, NULL);
 }
 
 static void
@@ -238,25 +345,55 @@ say_unsure(struct rev *r, const struct zz_item *n, const struct zz_item *o,
 	r->unsure++;
 }
 
+/* Comparisons the close pass makes at most in one bucket: beyond, a
+ * bucket whose items are nearly all new is a new plan, not a reworded
+ * one. */
+#define CLOSE_MAX 4000000L
+
+static long
+chain_len(const struct rev *r, long j)
+{
+	long n = 0;
+
+	for (; j >= 0; j = r->chain[j])
+		n += !r->taken[j];
+	return n;
+}
+
+/* The closest free old item of the bucket (its chain from j). */
+static long
+closest(const struct rev *r, size_t i, long j, double *top)
+{
+	long best = -1;
+	double like;
+
+	for (*top = 0; j >= 0; j = r->chain[j]) {
+		if (r->taken[j])
+			continue;
+		like = likeness(r->p->items[i].text, r->old->items[j].text);
+		if (like > *top)
+			*top = like, best = j;
+	}
+	return best;
+}
+
 /* The last pass: the closest free old item of the bucket. */
 static void
 match_close(struct rev *r)
 {
-	size_t i, j;
-	long best;
-	double like, top;
+	struct zz_map m;
+	size_t i, left = 0;
+	long best, j;
+	double top;
 
+	index_old(r, &m, key_bucket);
+	for (i = 0; i < r->p->nitems; i++)
+		left += r->match[i] < 0;
 	for (i = 0; i < r->p->nitems; i++) {
-		if (r->match[i] >= 0)
+		if (r->match[i] >= 0 || (j = first_free(r, &m, key_bucket,
+		    i)) < 0 || (long)left * chain_len(r, j) > CLOSE_MAX)
 			continue;
-		for (j = 0, best = -1, top = 0; j < r->old->nitems; j++) {
-			if (r->taken[j] || !same_bucket(r, &r->p->items[i],
-			    &r->old->items[j]))
-				continue;
-			if ((like = likeness(r->p->items[i].text,
-			    r->old->items[j].text)) > top)
-				top = like, best = (long)j;
-		}
+		best = closest(r, i, j, &top);
 		if (best < 0 || top < MAYBE ||
 		    listed(r->o->differ, r->old->items[best].id))
 			continue;
@@ -266,7 +403,9 @@ match_close(struct rev *r)
 		}
 		r->match[i] = best;
 		r->taken[best] = true;
+		left--;
 	}
+	zz_map_free(&m, NULL);
 }
 
 /* A data directory's item keeps its strings in its id's block: give
@@ -415,19 +554,31 @@ int
 zz_plan_revise(const struct zz_plan *old, struct zz_plan *p,
     const struct zz_revise_opts *o, struct zz_buf *b)
 {
-	struct rev r = {old, p, o, b, NULL, NULL, NULL, 0};
-	size_t i;
+	struct rev r = {old, p, o, b, NULL, NULL, NULL, 0, NULL, NULL, NULL};
+	size_t i, nnew = p->nitems;
 
 	r.match = zz_xreallocarray(NULL, p->nitems + 1, sizeof *r.match);
 	for (i = 0; i < p->nitems; i++)
 		r.match[i] = -1;
 	r.taken = zz_xcalloc(old->nitems + 1, sizeof *r.taken);
+	r.chain = zz_xcalloc(old->nitems + 1, sizeof *r.chain);
+	r.onorm = zz_xcalloc(old->nitems + 1, sizeof *r.onorm);
+	r.nnorm = zz_xcalloc(p->nitems + 1, sizeof *r.nnorm);
+	for (i = 0; i < old->nitems; i++)
+		r.onorm[i] = norm_str(old->items[i].text);
+	for (i = 0; i < p->nitems; i++)
+		r.nnorm[i] = norm_str(p->items[i].text);
 	match_groups(&r);
-	match_pass(&r, exact);
-	match_pass(&r, same_norm);
+	match_pass(&r, key_text);
+	match_pass(&r, key_norm);
 	match_close(&r);
 	renumber(&r);
 	keep_removed(&r);
+	for (i = 0; i < old->nitems; i++)
+		free(r.onorm[i]);
+	for (i = 0; i < nnew; i++)	/* keep_removed added some */
+		free(r.nnorm[i]);
+	free(r.onorm), free(r.nnorm), free(r.chain);
 	free(r.match), free(r.taken), free(r.gid);
 	free(p->index.slot), free(p->index.key);
 	memset(&p->index, 0, sizeof p->index);
