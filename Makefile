@@ -251,6 +251,17 @@ deps-test:
 	@sh tools/deps-test.sh
 .PHONY: deps-test
 
+# Issue 13's torture test, not part of check: kill -9 at random moments
+# of set, a large add, zz-import and fsck --repair running at once, then
+# every confirmed report counted.  Large by default; CI runs it small
+# (make torture TORTURE_ROUNDS=12 TORTURE_SIZE=50000, about a minute).
+TORTURE_ROUNDS = 40
+TORTURE_SIZE = 400000
+torture: build
+	@ROUNDS=$(TORTURE_ROUNDS) SIZE=$(TORTURE_SIZE) sh tests/torture.sh
+
+.PHONY: torture
+
 # The hot path at scale against mawk & co (not part of check; see bench/run.sh).
 bench: bin/zz-overdue
 	nice sh bench/run.sh
