@@ -121,53 +121,63 @@ col_ascii(const struct rtab *t, int c)
 	return true;
 }
 
-/* Each column's natural width in twips: its longest cell at pt points
- * (a half-width character is pt*10 twips, a little more for Latin
- * letters) plus the cell margins. */
+/* A cell's width in twips at pt points: a Chinese character is pt*20,
+ * a Latin one (a little over half of that, for @ and %) pt*11. */
+static long
+text_twips(const char *s, int pt)
+{
+	long ascii = 0;
+	int cols = zz_width(s);
+	const char *p;
+
+	for (p = s; *p; p++)
+		ascii += (unsigned char)*p < 0x80;
+	return pt * (11 * ascii + 10 * (cols - ascii));
+}
+
+/* Each column's natural width in twips: its longest cell, or its heading
+ * (one of more than 4 characters may take two lines), at least two
+ * characters, plus the cell margins. */
 static long
 col_natural(const struct rtab *t, int c, int pt)
 {
-	/* a heading of more than 4 characters may take two lines */
-	int m = zz_width(t->cols[c].name);
+	long m = text_twips(t->cols[c].name, pt), x;
 	size_t r;
 
-	if (m > 8)
-		m = (m + 3) / 4 * 2;
-	for (r = 0; r < t->nrows; r++) {
-		int x = zz_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
-
-		if (x > m)
+	if (zz_width(t->cols[c].name) > 8)
+		m = (m + 1) / 2 + pt * 20;
+	for (r = 0; r < t->nrows; r++)
+		if ((x = text_twips(t->cells[r * (size_t)t->ncols + (size_t)c],
+		    pt)) > m)
 			m = x;
-	}
-	/* Latin letters and @ run wider than half a Chinese character */
-	return (m < 4 ? 4 : m) * pt * 12L + 200;
+	return (m < pt * 40 ? pt * 40 : m) + 200;
 }
 
-/* Column widths in twips for a table in pt-point type; returns their
- * natural sum.  A table wider than the line keeps ids, dates, counts and
- * words of up to 4 characters whole (kept), gives other columns at most
- * 4 characters beside a free text column (~), else 6, and that column
- * (else the widest that wraps) the rest, at least a quarter of the line;
- * what is still missing is
- * taken from the columns that wrap, what is left over is shared by all. */
+/* Column widths in twips for a table in pt-point type; returns what the
+ * columns but the text column take.  A table wider than the line keeps
+ * ids, dates, counts and words of up to 4 characters whole (kept), gives
+ * other columns at most 4 characters beside a free text column (~), else
+ * 6, and that text column (else the widest that wraps) the rest, at least
+ * a quarter of the line; what is still missing is taken from the columns
+ * that wrap, what is left over goes to the text column. */
 static long
 col_widths(const struct rtab *t, int pt, int *w)
 {
-	long nat = 0, sum = 0, fixed = 0, cap;
+	long nat = 0, sum = 0, fixed = 0, cap, others;
 	bool kept[MAXCOLS];
 	int c, flex = -1;
 
 	for (c = 0; c < t->ncols; c++) {
 		w[c] = (int)col_natural(t, c, pt);
 		nat += w[c];
-		kept[c] = col_ascii(t, c) || w[c] <= 8 * pt * 12 + 200;
+		kept[c] = col_ascii(t, c) || w[c] <= 8 * pt * 10 + 200;
 		if (!kept[c] && (flex < 0 || (!t->cols[flex].flex &&
 		    (t->cols[c].flex || w[c] > w[flex]))))
 			flex = c;
 	}
 	/* beside a free text column, other text columns at most 4
 	 * characters wide, else 6 */
-	cap = (flex >= 0 && t->cols[flex].flex ? 8 : 12) * pt * 12L + 200;
+	cap = (flex >= 0 && t->cols[flex].flex ? 8 : 12) * pt * 10L + 200;
 	for (c = 0; c < t->ncols; c++) {
 		if (nat > TEXT_W && c != flex && !kept[c] && w[c] > cap)
 			w[c] = (int)cap;
@@ -177,14 +187,17 @@ col_widths(const struct rtab *t, int pt, int *w)
 	if (nat > TEXT_W && flex >= 0)
 		w[flex] = (int)(TEXT_W - sum > TEXT_W / 4 ? TEXT_W - sum :
 		    TEXT_W / 4);
+	others = sum;
 	sum += flex >= 0 ? w[flex] : 0;
+	if (sum < TEXT_W && flex >= 0)	/* room to spare: the text's */
+		w[flex] += (int)(TEXT_W - sum), sum = TEXT_W;
 	for (c = 0; c < t->ncols; c++)
 		if (sum <= TEXT_W || fixed >= TEXT_W)
 			w[c] = (int)((long)w[c] * TEXT_W / sum);
 		else if (!kept[c])
 			w[c] = (int)((long)w[c] * (TEXT_W - fixed) /
 			    (sum - fixed));
-	return nat;
+	return others;
 }
 
 static void
@@ -220,7 +233,7 @@ table(struct zz_buf *b, const struct rtab *t)
 		para(b, "Normal", "", t->empty ? t->empty : "（无）");
 		return;
 	}
-	if (col_widths(t, pt, w) > TEXT_W)
+	if (col_widths(t, pt, w) > TEXT_W * 3 / 5)	/* text squeezed */
 		col_widths(t, pt = 10, w);
 	zz_buf_puts(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
 	    "<w:tblW w:w=\"5000\" w:type=\"pct\"/><w:jc w:val=\"center\"/>"
@@ -305,10 +318,12 @@ document_xml(const struct rdoc *d)
 		case B_H4:
 			para(&b, "Heading3", "", k->text);
 			break;
-		case B_P:	/* rules are notes; a label stays with its table */
+		case B_P:	/* rules are notes; a label stays with its table;
+				 * the line under the title is not spread out */
 			para(&b, doc_is_rule(d, k->text) ? "Note" : "Normal",
 			    i + 1 < d->nb && d->b[i + 1].t == B_TABLE ?
-			    "<w:keepNext/>" : "", k->text);
+			    "<w:keepNext/>" : i && d->b[i - 1].t == B_TITLE ?
+			    "<w:jc w:val=\"left\"/>" : "", k->text);
 			break;
 		case B_TABLE:
 			table(&b, k->tab);
