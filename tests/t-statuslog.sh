@@ -461,3 +461,21 @@ has "says why, by line" "$TMP/err" "unknown status 'maybe'"
 has "and writes nothing" "$TMP/err" "--repair cannot mend; nothing written"
 if cmp -s "$E/status.csv" "$TMP/e.before"; then pass "the log untouched"
 else fail "the log changed"; fi
+
+# ---- #1: a line no reader takes is mended by fsck --repair ----
+B=$TMP/badline
+rm -rf "$B" && cp -a "$G" "$B" && rm -f "$B"/status.csv.*.bak
+printf '2022-09-06,1.T3,doing,,\377\376 GBK-ish \325,x,2022-09-06T08:00:00Z,,\n' >>"$B/status.csv"
+run zz-status -d "$B" show
+status "a reader refuses the bad line" 2
+run zz-status -d "$B" fsck
+status "fsck names it" 1
+has "with the byte" "$TMP/err" "invalid UTF-8 (byte 0xff at column"
+run zz-status -d "$B" fsck --repair
+status "fsck --repair mends it" 0
+eq "the bytes written as escapes, the report kept" \
+    '2022-09-06,1.T3,doing,,\xff\xfe GBK-ish \xd5,x' "$(tail -1 "$B/status.csv" | six)"
+eq "the old log kept" 1 "$(ls "$B"/status.csv.*.bak | wc -l)"
+run zz-status -d "$B" -o csv
+status "readers take it now" 0
+eq "and count it" doing "$(grep '^1\.T3,' "$TMP/out" | cut -d, -f5)"
