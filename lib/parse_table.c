@@ -95,9 +95,32 @@ section_row(const struct pline *l)
 	    !is_number(l->s));
 }
 
+static bool
+is_unit_field(int f)
+{
+	return f == C_OWNER || f == C_RESP || f == C_COOP;
+}
+
+/* 平台科, 区发改局, 各街道, 财务科、办公室: a unit or a list of units (a
+ * person's name is two to four characters and ends in none of these). */
+static bool
+looks_like_unit(const char *s)
+{
+	static const char *ends[] = {"府", "会", "区", "县", "市", "镇",
+		"街道", "公司", "集团", "组", "院", "所", NULL};
+	int i;
+
+	if (zz__ends_with_unit(s, strlen(s)))
+		return true;
+	for (i = 0; ends[i]; i++)
+		if (zz__ends(s, ends[i]))
+			return true;
+	return strlen(s) > 12;
+}
+
 /* A row's cells to the fields: in order when they are all there, else
  * the text first, a last cell that reads as a deadline the due, the rest
- * in order. */
+ * in order, a unit to a unit column, a name to a person's. */
 static void
 row(struct table *t, char **c, int n, long line)
 {
@@ -119,9 +142,13 @@ row(struct table *t, char **c, int n, long line)
 		    w.recur.type != ZZ_R_NONE))
 			by[C_DUE] = c[--last];
 		for (k = 1; k < last; k++) {
-			while (f < t->ncols && (by[t->col[f]] ||
-			    t->col[f] == C_DUE))
-				f++;
+			/* the text first; then a unit's name to the next unit
+			 * column, a person's to the next person column */
+			for (f = 1; f < t->ncols && (by[t->col[f]] ||
+			    t->col[f] == C_DUE || (k > 1 &&
+			    is_unit_field(t->col[f]) != looks_like_unit(c[k])));
+			    f++)
+				;
 			if (f < t->ncols)
 				by[t->col[f]] = c[k];
 		}

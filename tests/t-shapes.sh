@@ -110,6 +110,10 @@ same_items "table" "$J" <<'EOF'
 2.T2|2|task|组织科技型中小企业评价入库|2023-12-31||高新科|||李娜|true
 EOF
 same_json "table: GB18030 with CRLF (stored)" "$S/table-gb18030-crlf.txt" "$J"
+# cells by blanks: an empty cell is gone, a unit and a name still find
+# their columns
+sed 's/\t/  /g' "$S/table.txt" >"$TMP/table-spaces.txt"
+same_json "table: cells separated by blanks" "$TMP/table-spaces.txt" "$J"
 
 # one cell a line, a blank line for an empty cell, 责任单位 as the lead
 load cells
