@@ -665,7 +665,8 @@ const char *const *zz_status_variants(enum zz_status s);
 /* A progress as typed: 40, 40%, ４０％, 40.0; 0, or -1 if not 0-100. */
 int zz_lenient_progress(const char *s, int *out);
 
-/* ---- append.c: writing the log safely, reading it without torn lines ---- */
+/* ---- append.c, logread.c: writing the log safely, reading it without
+ * torn lines or unfinished batches ---- */
 /* dir/status.csv (caller owns). */
 char *zz_log_path(const char *dir);
 /* Create path with the log's header unless a log is there already. */
@@ -697,6 +698,11 @@ int zz_log_add(const char *dir, const struct zz_logrows *rs);
 /* Append whole lines (each ending in '\n') as they are, as zz_log_add
  * does (tests; the lines must have the log's columns). */
 int zz_log_append(const char *dir, const char *lines, size_t len);
+/* The end of the last whole line of the first size bytes of a log's fd,
+ * and of its last whole batch: when bytes follow it, *torn is the number
+ * of the line they start (negative for an unfinished batch).  0, or -1
+ * on a read error. */
+int zz_log_whole(int fd, off_t size, off_t *limit, long *torn);
 /* The number of columns of the log's header at fd (6 or 9), 0 if it is
  * neither. */
 int zz_log_columns(int fd);
