@@ -158,15 +158,25 @@ text_row(struct zz_table *t, FILE *f, const char *const *v, const int *w,
 	int i, last = t->ncols - 1;
 
 	for (i = 0; i < t->ncols; i++) {
-		char *s = cut ? zz_fit(v[i], w[i]) : zz_xstrdup(v[i]);
+		const char *s = v[i];
+		char *fit = NULL;
+		int k = zz_width(s), gap;
 
+		if (cut && k > w[i]) {
+			s = fit = zz_fit(s, w[i]);
+			k = zz_width(s);
+		}
 		if (i)
 			fputs("  ", f);
-		if (i == last && !t->cols[i].right)
-			fputs(s, f);	/* no trailing blanks */
-		else
-			zz_pad(f, s, w[i], t->cols[i].right);
-		free(s);
+		/* padded to the column; the last one gets no trailing blanks */
+		gap = i == last && !t->cols[i].right ? 0 : w[i] - k;
+		if (t->cols[i].right)
+			for (; gap > 0; gap--)
+				putc(' ', f);
+		fputs(s, f);
+		for (; gap > 0; gap--)
+			putc(' ', f);
+		free(fit);
 	}
 	putc('\n', f);
 }

@@ -102,6 +102,8 @@ zz_cpwidth(unsigned cp)
 		return 0;
 	if (cp < 0x1100)
 		return 1;
+	if (cp >= 0x4e00 && cp <= 0x9fff)
+		return 2;	/* CJK ideographs, most of a Chinese text */
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
@@ -133,9 +135,15 @@ step(const char *s, size_t n, int *w)
 int
 zz_width(const char *s)
 {
-	size_t n = strlen(s), i = 0;
+	size_t n, i = 0;
 	int total = 0, w;
 
+	/* printable ASCII, a column a byte, without decoding */
+	for (; (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f; i++)
+		total++;
+	if (!s[i])
+		return total;
+	n = i + strlen(s + i);
 	while (i < n) {
 		i += (size_t)step(s + i, n - i, &w);
 		total += w;

@@ -26,14 +26,14 @@ static void
 show_row(struct zz_table *t, const struct zz_item *it, const char *id,
     zz_date due, const struct zz_state *st, bool unit, struct tally *c)
 {
-	char g[12], d[11], pct[12] = "", rep[11] = "";
-	char *resp = zz_responsible(&plan, it);
+	char g[24], d[11], pct[24] = "", rep[11] = "";
+	const char *resp = zz_responsible_ref(&plan, it);
 	enum zz_status s = st ? st->status : ZZ_TODO;
 	const char *v[9];
 
-	snprintf(g, sizeof g, "%d", it->group);
+	zz_fmt_long(it->group, g);	/* by hand: snprintf was a tenth */
 	if (st && st->progress >= 0)
-		snprintf(pct, sizeof pct, "%d", st->progress);
+		zz_fmt_long(st->progress, pct);
 	if (st)
 		zz_fmt_date(st->date, rep);
 	v[0] = id, v[1] = g, v[2] = zz_kind_name(it->kind);
@@ -45,7 +45,6 @@ show_row(struct zz_table *t, const struct zz_item *it, const char *id,
 	if (unit && due != ZZ_NODATE)
 		zz_tally_add(&c->fig, due, s, zz_classify(due, s, ZZ_NODATE,
 		    c->asof), c->asof);
-	free(resp);
 }
 
 /* An item's row, then one row per occurrence up to as-of. */
@@ -88,30 +87,25 @@ show_note(struct zz_table *t, int g, const struct tally *c)
 	zz_buf_free(&b);
 }
 
-static int
-cmp_int(const void *a, const void *b)
+/* One group's rows (its items in plan order, each followed by its
+ * occurrences), then its note. */
+static void
+show_group(struct zz_table *t, const struct zz_states *s, int gid,
+    zz_date asof)
 {
-	int x = *(const int *)a, y = *(const int *)b;
+	struct tally c;
+	size_t j, end;
 
-	return (x > y) - (x < y);
-}
+	memset(&c, 0, sizeof c);
+	c.asof = asof;
+	for (j = zz_group_items(&plan, gid, &end); j < end; j++) {
+		const struct zz_item *it = &plan.items[plan.by.items.row[j]];
 
-/* The groups that hold trackable items, in ascending order. */
-static int *
-item_groups(size_t *n)
-{
-	int *g = zz_xcalloc(plan.nitems + 1, sizeof *g);
-	size_t i, j, k = 0;
-
-	for (i = 0; i < plan.nitems; i++) {
-		for (j = 0; j < k && g[j] != plan.items[i].group; j++)
-			;
-		if (j == k)
-			g[k++] = plan.items[i].group;
+		if (zz_kind_trackable(it->kind) && zz_item_current(it, asof))
+			show_item(t, s, it, &c);
 	}
-	qsort(g, k, sizeof *g, cmp_int);
-	*n = k;
-	return g;
+	if (c.rows)
+		show_note(t, gid, &c);
 }
 
 int
@@ -119,9 +113,8 @@ cmd_show(const struct opts *o, int argc)
 {
 	struct zz_states s;
 	struct zz_table *t;
-	struct tally c;
-	size_t ng, i, j;
-	int *groups, rc;
+	size_t i;
+	int rc;
 	char *path;
 
 	if (argc != 0) {
@@ -144,23 +137,20 @@ cmd_show(const struct opts *o, int argc)
 	if (rc < 0)
 		return ZZ_EXIT_ERR;
 	t = zz_table_new(show_cols, 9);
-	groups = item_groups(&ng);
-	for (i = 0; i < ng; i++) {
-		if (o->group >= 0 && groups[i] != o->group)
-			continue;
-		memset(&c, 0, sizeof c);
-		c.asof = o->c.asof;
-		for (j = 0; j < plan.nitems; j++)
-			if (plan.items[j].group == groups[i] &&
-			    zz_kind_trackable(plan.items[j].kind) &&
-			    zz_item_current(&plan.items[j], o->c.asof))
-				show_item(t, &s, &plan.items[j], &c);
-		if (c.rows)
-			show_note(t, groups[i], &c);
+	/* csv, tsv and jsonl rows go out as they come (no copy kept) */
+	zz_table_stream(t, stdout, (enum zz_fmt)o->c.fmt);
+	/* the groups in ascending order: the office's unlisted slot 0,
+	 * then the listed groups sorted by id (zz_plan_by) */
+	if (o->group < 0 || o->group == 0)
+		show_group(t, &s, 0, o->c.asof);
+	for (i = 0; i < plan.ngroups; i++) {
+		int gid = plan.groups[plan.by.gsort[i]].id;
+
+		if (gid != 0 && (o->group < 0 || o->group == gid))
+			show_group(t, &s, gid, o->c.asof);
 	}
 	zz_table_print(t, stdout, (enum zz_fmt)o->c.fmt);
 	zz_table_free(t);
-	free(groups);
 	zz_states_free(&s);
 	return ZZ_EXIT_OK;
 }
