@@ -20,9 +20,36 @@ zz_ics_text(struct zz_buf *b, const char *s)
 		case '\r':
 			break;		/* CRLF in the data is one newline */
 		default:
-			zz_buf_putc(b, *s);
+			/* no other control character: one in a value
+			 * (an id with CR LF, a note with ESC) could end
+			 * the line and start a property of its own */
+			if (!zz_ics_control(s))
+				zz_buf_putc(b, *s);
+			else if ((unsigned char)*s == 0xc2)
+				s++;	/* a C1 control: both bytes go */
 		}
 	}
+}
+
+/* A C0 control, DEL, or the first byte of a C1 control (U+0080-009F). */
+bool
+zz_ics_control(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return c < 0x20 || c == 0x7f ||
+	    (c == 0xc2 && (unsigned char)s[1] >= 0x80 &&
+	    (unsigned char)s[1] < 0xa0);
+}
+
+void
+zz_ics_value(struct zz_buf *b, const char *s)
+{
+	for (; *s; s++)
+		if (!zz_ics_control(s))
+			zz_buf_putc(b, *s);
+		else if ((unsigned char)*s == 0xc2)
+			s++;
 }
 
 /* Bytes of s that fit in max octets without cutting a UTF-8 sequence. */

@@ -188,6 +188,66 @@ check_items(struct zz_plan *p, const char *name)
 	return 0;
 }
 
+/* A run of at most max digits without a leading zero ("0" alone is
+ * one) at *s, its value in *v; false if none. */
+static bool
+number(const char **s, int max, long *v)
+{
+	const char *p = *s;
+
+	*v = 0;
+	if (*p == '0' && p[1] >= '0' && p[1] <= '9')
+		return false;
+	for (; *p >= '0' && *p <= '9' && p - *s < max; p++)
+		*v = *v * 10 + (*p - '0');
+	if (p == *s || (*p >= '0' && *p <= '9'))
+		return false;
+	*s = p;
+	return true;
+}
+
+/* The one grammar of an item id (zz-data(5)): GROUP.LETTERSEQ, its own
+ * group, its kind's letter and a number from 1: 2.P4.  Nothing else gets
+ * into the files, the reports or a calendar (an id with CR LF became
+ * properties of its own in -o ics). */
+bool
+zz_item_id_ok(const struct zz_item *it)
+{
+	const char *s = it->id;
+	long g, seq;
+
+	return s && number(&s, 6, &g) && g == it->group && *s++ == '.' &&
+	    *s++ == zz_kind_letter(it->kind) && number(&s, 5, &seq) &&
+	    seq >= 1 && !*s;
+}
+
+int
+zz_item_id_check(const struct zz_item *it, const char *name, long line)
+{
+	char *v;
+
+	if (zz_item_id_ok(it))
+		return 0;
+	v = zz_visible(it->id ? it->id : "");
+	zz_fwarn(name, line, "item id '%s' is not GROUP.LETTERSEQ (its group "
+	    "%d, %c for a %s, a number from 1: %d.%c1)", v, it->group,
+	    zz_kind_letter(it->kind), zz_kind_name(it->kind), it->group,
+	    zz_kind_letter(it->kind));
+	free(v);
+	return -1;
+}
+
+static int
+check_ids(const struct zz_plan *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nitems; i++)
+		if (zz_item_id_check(&p->items[i], name, (long)i + 2) < 0)
+			return -1;
+	return 0;
+}
+
 int
 zz_plan_check(struct zz_plan *p, const char *name)
 {
@@ -217,7 +277,7 @@ zz_plan_check(struct zz_plan *p, const char *name)
 			return -1;
 		}
 	}
-	if (check_items(p, name) < 0)
+	if (check_ids(p, name) < 0 || check_items(p, name) < 0)
 		return -1;
 	zz_plan_by(p);
 	return 0;

@@ -220,7 +220,7 @@ row_item(struct loader *l, char **f, long line)
 	it->source = *f[8] ? src : 0;
 	it->ongoing = strcmp(f[12], "yes") == 0;
 	it->removed = removed;
-	return 0;
+	return zz_item_id_check(it, l->name, line);
 }
 
 static int

@@ -358,6 +358,10 @@ void zz_plan_free(struct zz_plan *p);
 /* Build the id index and check the tables hold together (unique ids,
  * known groups, ...); reports as name and returns -1 on a problem. */
 int zz_plan_check(struct zz_plan *p, const char *name);
+/* The item's id follows the one grammar GROUP.LETTERSEQ (zz-data(5)). */
+bool zz_item_id_ok(const struct zz_item *it);
+/* 0, or -1 saying name:line: item id '...' is not GROUP.LETTERSEQ. */
+int zz_item_id_check(const struct zz_item *it, const char *name, long line);
 const struct zz_item *zz_plan_item(const struct zz_plan *p, const char *id);
 const struct zz_item *zz_plan_item_n(const struct zz_plan *p, const char *id,
     size_t len);
@@ -766,8 +770,14 @@ void zz_table_free(struct zz_table *t);
 void zz_json_print(FILE *f, json_t *v, bool compact);
 
 /* ---- ics.c: iCalendar (RFC 5545) content lines ---- */
-/* Append s escaped as an iCalendar TEXT value (\\ \; \, and \n). */
+/* Append s escaped as an iCalendar TEXT value (\\ \; \, and \n); every
+ * other control character (C0, DEL, C1) is left out. */
 void zz_ics_text(struct zz_buf *b, const char *s);
+/* Append s as a value that is not TEXT (a UID): control characters left
+ * out, nothing escaped. */
+void zz_ics_value(struct zz_buf *b, const char *s);
+/* Whether s starts with a control character zz_ics_text leaves out. */
+bool zz_ics_control(const char *s);
 /* Write one content line folded at 75 octets, never inside a UTF-8
  * character, ended by CRLF. */
 void zz_ics_line(FILE *f, const char *line);

@@ -630,21 +630,35 @@ print_table(const struct opts *o, const struct zz_plan *p, struct rows *r,
 	zz_table_free(t);
 }
 
-/* The UID stays the same from run to run and plan to plan: the id, with
- * a hash of the plan's number so two plans' 1.P1 differ. */
-static char *
-uid(const struct zz_plan *p, const char *id)
+/* The UID stays the same from run to run and differs from plan to plan
+ * and item to item: the id, with a hash of what identifies the plan (its
+ * number, title and year: a spreadsheet's plan has no number) and of the
+ * item's text, so two plans' 1.T1 differ (issue 13 #8). */
+static unsigned long
+hash_str(unsigned long h, const char *s)
 {
-	const char *s = p->doc.number ? p->doc.number : "";
-	unsigned long h = 5381;
-	char *u, *c;
-
-	for (; *s; s++)
+	for (; s && *s; s++)
 		h = (h * 33) ^ (unsigned char)*s;
-	u = zz_xasprintf("%s.%08lx@zz", id, h & 0xffffffffUL);
-	if ((c = strchr(u, '@')) && strchr(c + 1, '@'))
+	return (h * 33) ^ 0xff;	/* a separator: "ab"+"c" is not "a"+"bc" */
+}
+
+static char *
+uid(const struct zz_plan *p, const struct row *w)
+{
+	struct zz_buf b = {0};
+	unsigned long h = 5381;
+	char year[24], *c;
+
+	zz_fmt_long(p->doc.year, year);
+	h = hash_str(h, p->doc.number);
+	h = hash_str(h, p->doc.title);
+	h = hash_str(h, year);
+	h = hash_str(h, w->it->text);
+	zz_ics_value(&b, w->id);	/* validated, and stripped even so */
+	zz_buf_printf(&b, ".%08lx@zz", h & 0xffffffffUL);
+	if ((c = strchr(b.s, '@')) && strchr(c + 1, '@'))
 		*c = '-';	/* 0.R1@2022-03 -> 0.R1-2022-03 */
-	return u;
+	return zz_buf_take(&b);
 }
 
 static void
@@ -667,7 +681,7 @@ ics_event(FILE *f, const struct zz_plan *p, const struct row *w,
 	const char *who = responsible(p, w->it, cache);
 
 	zz_ics_line(f, "BEGIN:VEVENT");
-	u = uid(p, w->id);
+	u = uid(p, w);
 	zz_buf_printf(&b, "UID:%s", u);
 	zz_ics_line(f, zz_buf_str(&b));
 	free(u);
