@@ -16,6 +16,7 @@ struct zz_table {
 	bool headed;		/* csv/tsv header already printed */
 	FILE *sf;		/* zz_table_stream: rows go straight here */
 	enum zz_fmt sfmt;
+	size_t sent;		/* rows streamed so far (json's commas) */
 };
 
 int
@@ -54,12 +55,36 @@ static void sv_head(struct zz_table *, FILE *, char);
 static void sv_row(struct zz_table *, FILE *, const char *const *, char);
 static json_t *row_json(struct zz_table *, const char *const *);
 
+/* One element of a streamed JSON array, laid out as json_dumpf lays out
+ * a whole array (JSON_INDENT(2)): the object's lines two spaces in. */
+static void
+json_stream_row(struct zz_table *t, const char *const *vals)
+{
+	json_t *o = row_json(t, vals);
+	char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2)), *p;
+
+	if (!s)
+		zz_die("out of memory");
+	fputs(t->sent++ ? ",\n  " : "[\n  ", t->sf);
+	for (p = s; *p; p++) {	/* a string holds no raw newline */
+		putc(*p, t->sf);
+		if (*p == '\n')
+			fputs("  ", t->sf);
+	}
+	free(s);
+	json_decref(o);
+}
+
 void
 zz_table_add(struct zz_table *t, const char *const *vals)
 {
 	char **row;
 	int i;
 
+	if (t->sf && t->sfmt == ZZ_FMT_JSON) {
+		json_stream_row(t, vals);
+		return;
+	}
 	if (t->sf && t->sfmt != ZZ_FMT_JSONL) {
 		sv_head(t, t->sf, t->sfmt == ZZ_FMT_TSV ? '\t' : ',');
 		sv_row(t, t->sf, vals, t->sfmt == ZZ_FMT_TSV ? '\t' : ',');
@@ -351,8 +376,13 @@ zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 		print_sv(t, f, '\t');
 		break;
 	case ZZ_FMT_JSON:
+		if (t->sf == f && t->sfmt == ZZ_FMT_JSON)
+			fputs(t->sent ? "\n]\n" : "[]\n", f);
+		else
+			print_json(t, f, false);
+		break;
 	case ZZ_FMT_JSONL:
-		print_json(t, f, fmt == ZZ_FMT_JSONL);
+		print_json(t, f, true);
 		break;
 	}
 }
@@ -375,8 +405,20 @@ free_rows(struct zz_table *t)
 void
 zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 {
-	if (fmt != ZZ_FMT_CSV && fmt != ZZ_FMT_TSV && fmt != ZZ_FMT_JSONL)
+	size_t r;
+
+	if (fmt == ZZ_FMT_TEXT)
 		return;
+	if (fmt == ZZ_FMT_JSON) {	/* the rows so far, as elements */
+		t->sf = f;
+		t->sfmt = fmt;
+		for (r = 0; r < t->n; r++)
+			if (t->rows[r])
+				json_stream_row(t,
+				    (const char *const *)t->rows[r]);
+		free_rows(t);
+		return;
+	}
 	zz_table_print(t, f, fmt);	/* the rows so far */
 	free_rows(t);
 	t->sf = f;

@@ -757,10 +757,10 @@ void zz_table_note(struct zz_table *t, const char *text);
  * (not a terminal). */
 int zz_term_width(FILE *f);
 void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
-/* In csv, tsv and jsonl, whose lines need no other row: print the rows so
- * far, and every row added later at once, uncopied, so a long answer takes
- * no memory (zz_table_print then ends the table).  Does nothing in text
- * and json. */
+/* In csv, tsv, json and jsonl, whose rows need no other row: print the
+ * rows so far, and every row added later at once, uncopied, so a long
+ * answer takes no memory (zz_table_print then ends the table: json's
+ * closing bracket).  Does nothing in text, whose columns need every row. */
 void zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt);
 /* No csv/tsv header: the rows follow another table's (the second half
  * of a list made in two). */
