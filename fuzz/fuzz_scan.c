@@ -9,7 +9,8 @@
 
 static struct zz_plan plan;
 
-/* Items 1.P0 to 9.P9; any other id (1.T1, 0.R1@2022-03) is not one. */
+/* The office's plan items 0.P10 to 0.P99 (ids of the one grammar,
+ * zz-data(5)); any other id (1.T1, 0.R1@2022-03) is not one. */
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -22,8 +23,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	for (i = 10; i < 100; i++) {
 		struct zz_item *it = zz_plan_add_item(&plan);
 
-		snprintf(id, sizeof id, "%d.P%d", i / 10, i % 10);
+		snprintf(id, sizeof id, "0.P%d", i);
 		it->id = zz_xstrdup(id);
+		it->kind = ZZ_PLAN;
+		it->seq = i;
 		it->text = zz_xstrdup("");
 		it->recur = zz_xstrdup("");
 		it->owner = zz_xstrdup("");

@@ -22,12 +22,18 @@ zz_common_init(struct zz_common *c)
 		zz_csv_safe = true;
 	/* make bench times each part of the fast path without it: the same
 	 * answers, read the plain way */
-	if ((env = getenv("ZZ_BENCH_OFF"))) {
-		if (strstr(env, "halves"))
-			zz_split_min = (off_t)1 << 62;
-		if (strstr(env, "fastlines"))
-			zz_csv_fast = false;
-	}
+	if (zz_bench_off("halves"))
+		zz_split_min = (off_t)1 << 62;
+	if (zz_bench_off("fastlines"))
+		zz_csv_fast = false;
+}
+
+bool
+zz_bench_off(const char *part)
+{
+	const char *env = getenv("ZZ_BENCH_OFF");
+
+	return env && strstr(env, part);
 }
 
 static bool

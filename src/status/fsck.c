@@ -18,6 +18,8 @@ problem(struct logck *c, long line, bool mend, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (c->quiet)	/* the second pass over a streamed log */
+		return;
 	va_start(ap, fmt);
 	zz_vfwarn(c->path, line, fmt, ap);
 	va_end(ap);
@@ -33,6 +35,8 @@ warning(struct logck *c, long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (c->quiet)
+		return;
 	va_start(ap, fmt);
 	zz_vfwarn(c->path, line, fmt, ap);
 	va_end(ap);
@@ -65,6 +69,12 @@ new_rec(struct logck *c, long line)
 {
 	struct rec *r;
 
+	if (c->stream) {	/* one at a time */
+		free_rec(&c->cur);
+		memset(&c->cur, 0, sizeof c->cur);
+		c->cur.line = line;
+		return &c->cur;
+	}
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 1024;
 		c->r = zz_xreallocarray(c->r, c->cap, sizeof *c->r);
@@ -251,8 +261,8 @@ check_second(struct logck *c, struct rec *r)
 		r->voids = rep.voids;
 }
 
-static int
-on_row(void *ctx, char **f, int n, long line)
+int
+fsck_row(void *ctx, char **f, int n, long line)
 {
 	struct logck *c = ctx;
 	struct rec *r;
@@ -260,24 +270,26 @@ on_row(void *ctx, char **f, int n, long line)
 	if (!c->cols)
 		return header(c, f, n, line);
 	r = new_rec(c, line);
-	if (fields(c, r, f, n) < 0)
-		return 0;
-	check_recorded(c, r);
-	check_second(c, r);
-	check_date(c, r);
-	check_known(c, r);
-	check_status(c, r);
-	check_progress(c, r);
-	check_text(c, r, 4, ZZ_TEXT_TAB);
-	check_text(c, r, 5, 0);
+	if (fields(c, r, f, n) == 0) {
+		check_recorded(c, r);
+		check_second(c, r);
+		check_date(c, r);
+		check_known(c, r);
+		check_status(c, r);
+		check_progress(c, r);
+		check_text(c, r, 4, ZZ_TEXT_TAB);
+		check_text(c, r, 5, 0);
+	}
+	if (c->stream)
+		stream_rec(c, r);
 	return 0;
 }
 
 /* ---- batches and void records ---- */
 
 /* A batch's mark: id (up to 16 bytes), k of n; 0 when none. */
-static int
-mark(const char *s, char *id, long *k, long *n)
+int
+batch_mark(const char *s, char *id, long *k, long *n)
 {
 	size_t len = strspn(s, "0123456789abcdef");
 
@@ -311,7 +323,7 @@ check_batches(struct logck *c)
 	long n = 0, want = 0, k2, n2;
 
 	for (i = 0; i <= c->n; i++) {
-		bool has = i < c->n && mark(c->r[i].v[7], id2, &k2, &n2);
+		bool has = i < c->n && batch_mark(c->r[i].v[7], id2, &k2, &n2);
 
 		if (want) {	/* in a batch, its line want next */
 			if (has && !strcmp(id, id2) && k2 == want && n2 == n) {
@@ -450,7 +462,7 @@ check(struct logck *c, int fd)
 	}
 	if (!(f = fmemopen(s, len, "r")))
 		zz_die("out of memory");
-	if (zz_csv_read(f, c->path, ',', on_row, c) != 0 && c->cols)
+	if (zz_csv_read(f, c->path, ',', fsck_row, c) != 0 && c->cols)
 		c->mendless++, c->problems++;	/* named by the reader */
 	fclose(f);
 	free(s);
@@ -503,7 +515,12 @@ cmd_fsck(const struct opts *o, int argc)
 		free(path);
 		return ZZ_EXIT_ERR;
 	}
-	if (check(&c, fd) < 0)
+	/* a plain log is checked as it is read (its length takes no
+	 * memory); --repair and a log to mend read it whole */
+	if (!c.repair && !zz_bench_off("fsckstream") && stream_plain(&c, fd))
+		rc = stream_check(&c, fd) < 0 ? ZZ_EXIT_ERR :
+		    c.problems || c.warnings ? ZZ_EXIT_FOUND : ZZ_EXIT_OK;
+	else if (check(&c, fd) < 0)
 		rc = ZZ_EXIT_ERR;
 	else if (c.repair)
 		rc = mend(&c, fd);

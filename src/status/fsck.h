@@ -16,6 +16,28 @@ struct rec {
 	bool drop;		/* --repair leaves it out (an unfinished batch) */
 };
 
+/* A batch being read, a batch to drop, a void record or the report it
+ * names (stream.c). */
+struct batch {
+	char id[17];
+	long n, want, start, last;
+	size_t count;
+};
+struct drop {
+	long from, to, n;
+	size_t count;
+	char id[17];
+};
+struct vrec {
+	long line, voids;
+	char *id, *date;
+	bool isvoid;		/* the report named is a void record */
+};
+struct vlist {
+	struct vrec *v;
+	size_t n, cap;
+};
+
 struct logck {
 	const char *path;
 	int cols;		/* the header's: 6 or 9; 0 before it */
@@ -28,7 +50,24 @@ struct logck {
 	bool repair, upgrade;	/* --repair, --upgrade */
 	long lines;		/* lines of the file */
 	struct zz_map ids;	/* id -> why it is not the plan's, or "" */
+	/* streamed (stream.c): one record at a time */
+	bool stream, pass2, quiet;
+	struct rec cur;
+	struct batch batch;
+	struct drop *drops;
+	size_t ndrops, capdrops;
+	struct vlist vr, targets;
 };
+
+/* fsck.c: the reader's row callback, and a batch mark (id, k of n). */
+int fsck_row(void *ctx, char **f, int n, long line);
+int batch_mark(const char *s, char *id, long *k, long *n);
+/* stream.c: whether the log at fd is plain (fsck.c's byte mending not
+ * needed); check it streamed; each record read; a record's fields freed. */
+bool stream_plain(struct logck *c, int fd);
+int stream_check(struct logck *c, int fd);
+void stream_rec(struct logck *c, const struct rec *r);
+void free_rec(struct rec *r);
 
 /* A problem of the form at line: counted, and said; mend: --repair
  * mends it (and so rewrites the log). */
