@@ -59,7 +59,7 @@ on_hrow(void *ctx, char **f, int n, long line)
 		zz_fwarn(l->path, line, "kind '%s': expected off or work", f[1]);
 		return -1;
 	}
-	p->hol = zz_xreallocarray(p->hol, p->nhol + 1, sizeof *p->hol);
+	p->hol = zz_grow(p->hol, p->nhol, sizeof *p->hol);
 	p->hol[p->nhol].date = t;
 	p->hol[p->nhol].work = k == 1;
 	p->hol[p->nhol++].line = line;

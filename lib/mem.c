@@ -52,6 +52,16 @@ zz_xcalloc_big(size_t n, size_t size)
 	return memset(p, 0, len);
 }
 
+/* One more element at arr[n]: the array doubles when n is 0 or a power
+ * of two, so n appends cost O(n) (never grow by one: O(n^2)). */
+void *
+zz_grow(void *arr, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		arr = zz_xreallocarray(arr, n ? n * 2 : 4, size);
+	return arr;
+}
+
 void *
 zz_xrealloc(void *p, size_t n)
 {

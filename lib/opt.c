@@ -152,7 +152,7 @@ zz_add_dirs(const char *arg, char ***dirs, size_t *n)
 	size_t len, before = *n;
 
 	if (arg[0] != '@') {
-		*dirs = zz_xreallocarray(*dirs, *n + 1, sizeof **dirs);
+		*dirs = zz_grow(*dirs, *n, sizeof **dirs);
 		(*dirs)[(*n)++] = zz_xstrdup(arg);
 		return;
 	}
@@ -168,7 +168,7 @@ zz_add_dirs(const char *arg, char ***dirs, size_t *n)
 			*--e = '\0';
 		if (!*p || *p == '#')
 			continue;
-		*dirs = zz_xreallocarray(*dirs, *n + 1, sizeof **dirs);
+		*dirs = zz_grow(*dirs, *n, sizeof **dirs);
 		(*dirs)[(*n)++] = *p == '/' ? zz_xstrdup(p) :
 		    zz_xasprintf("%s%s", base, p);
 	}

@@ -192,8 +192,9 @@ group_id(struct sheet *sh, const char *name)
 	g->name = zz_xstrdup(name);
 	g->goal = zz_xstrdup("");
 	g->due = zz_mkdate(sh->year, 12, 31);
-	sh->counts = zz_xreallocarray(sh->counts, (size_t)(g->id + 1) *
-	    ZZ_NKINDS, sizeof *sh->counts);
+	/* ids 1, 2, 3...: room for row g->id, doubling */
+	sh->counts = zz_grow(sh->counts, (size_t)g->id, ZZ_NKINDS *
+	    sizeof *sh->counts);
 	memset(sh->counts + g->id * ZZ_NKINDS, 0, ZZ_NKINDS *
 	    sizeof *sh->counts);
 	return g->id;

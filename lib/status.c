@@ -519,7 +519,7 @@ zz_warn_strays(const struct zz_states *s, const struct zz_plan *p,
 		if (at && zz_plan_item_n(p, id, (size_t)(at - id)) &&
 		    zz_parse_month(at + 1, &y, &mon) == 0)
 			continue;	/* an occurrence */
-		v = zz_xreallocarray(v, n + 1, sizeof *v);
+		v = zz_grow(v, n, sizeof *v);
 		v[n].line = ((const struct zz_state *)m->vals[i])->line;
 		v[n++].id = id;
 	}

@@ -70,6 +70,9 @@ void *zz_xcalloc(size_t n, size_t size);
 void *zz_xcalloc_big(size_t n, size_t size);
 void *zz_xrealloc(void *p, size_t n);
 void *zz_xreallocarray(void *p, size_t n, size_t size);
+/* Room for arr[n] in an array of n elements that only ever grows through
+ * zz_grow, one at a time (it doubles): arr = zz_grow(arr, n, sizeof *arr). */
+void *zz_grow(void *arr, size_t n, size_t size);
 char *zz_xstrdup(const char *s);
 char *zz_xstrndup(const char *s, size_t n);
 char *zz_xasprintf(const char *fmt, ...);

@@ -17,7 +17,9 @@ FNR == 1 { stmt = ""; start = 0 }
 	if (stmt ~ /realloc[a-z]*[ \t]*\(/ && stmt !~ /lint-growth: once/) {
 		call = stmt
 		sub(/.*realloc[a-z]*[ \t]*\(/, "", call)
-		if (call ~ /[A-Za-z0-9_\]\)][ \t]*\+[ \t]*1[^0-9]/) {
+		# realloc(NULL, n + 1) is a first allocation, not growth
+		if (call !~ /^[ \t]*NULL[ \t]*,/ &&
+		    call ~ /[A-Za-z0-9_\]\)][ \t]*\+[ \t]*1[^0-9]/) {
 			gsub(/[ \t]+/, " ", stmt)
 			printf "%s:%d:%s\n", FILENAME, start, stmt
 			found = 1

@@ -68,6 +68,18 @@ doc_p(struct rdoc *d, const char *fmt, ...)
 	VBLOCK(B_P);
 }
 
+/* The rules grow by doubling (s: taken). */
+static void
+add_rule(struct rdoc *d, char *s)
+{
+	if (d->nrules == d->caprules) {
+		d->caprules = d->caprules ? d->caprules * 2 : 8;
+		d->rules = zz_xreallocarray(d->rules, d->caprules,
+		    sizeof *d->rules);
+	}
+	d->rules[d->nrules++] = s;
+}
+
 /* A rule the figures follow: printed as a paragraph and listed in json. */
 void
 doc_rule(struct rdoc *d, const char *fmt, ...)
@@ -78,12 +90,7 @@ doc_rule(struct rdoc *d, const char *fmt, ...)
 	va_start(ap, fmt);
 	s = vfmt(fmt, ap);
 	va_end(ap);
-	if (d->nrules == d->caprules) {
-		d->caprules = d->caprules ? d->caprules * 2 : 8;
-		d->rules = zz_xreallocarray(d->rules, d->caprules,
-		    sizeof *d->rules);
-	}
-	d->rules[d->nrules++] = zz_xstrdup(s);
+	add_rule(d, zz_xstrdup(s));
 	doc_add_block(d, B_P, s);
 }
 
@@ -103,8 +110,7 @@ doc_note_rule(struct rdoc *d, const char *s)
 {
 	if (doc_is_rule(d, s))
 		return;
-	d->rules = zz_xreallocarray(d->rules, d->nrules + 1, sizeof *d->rules);
-	d->rules[d->nrules++] = zz_xstrdup(s);
+	add_rule(d, zz_xstrdup(s));
 }
 
 void

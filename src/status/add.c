@@ -211,8 +211,7 @@ add_row(struct adder *a, char **f, int n, long line)
 	if (problems) {
 		a->bad++;
 	} else {
-		a->lines = zz_xreallocarray(a->lines, (size_t)a->good + 1,
-		    sizeof *a->lines);
+		a->lines = zz_grow(a->lines, (size_t)a->good, sizeof *a->lines);
 		a->lines[a->good++] = line;
 	}
 }

@@ -63,7 +63,7 @@ on_report(void *ctx, const struct zz_report *r)
 		if (same_report(&d->rows->r[i], r)) {
 			w->same = r->line;
 		} else {
-			w->differ = zz_xreallocarray(w->differ, w->ndiffer + 1,
+			w->differ = zz_grow(w->differ, w->ndiffer,
 			    sizeof *w->differ);
 			w->differ[w->ndiffer++] = r->line;
 		}

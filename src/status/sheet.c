@@ -36,7 +36,7 @@ add_row(struct sheet *sh, const struct zz_item *it, const char *id,
 {
 	struct srow *r;
 
-	sh->rows = zz_xreallocarray(sh->rows, sh->n + 1, sizeof *sh->rows);
+	sh->rows = zz_grow(sh->rows, sh->n, sizeof *sh->rows);
 	r = &sh->rows[sh->n++];
 	snprintf(r->id, sizeof r->id, "%s", id);
 	r->text = it->text;

@@ -46,7 +46,7 @@ on_line(void *ctx, const struct zz_report *r)
 	    strcmp(r->id, w->id) != 0 || r->date != w->date :
 	    strcmp(r->by, w->by) != 0)
 		return 0;
-	f->h = zz_xreallocarray(f->h, f->n + 1, sizeof *f->h);
+	f->h = zz_grow(f->h, f->n, sizeof *f->h);
 	h = &f->h[f->n++];
 	h->line = r->line;
 	h->date = r->date;

@@ -229,7 +229,7 @@ style_start(void *ud, const XML_Char *el, const XML_Char **a)
 	if (!f->in_xfs || strcmp(n, "xf") != 0)
 		return;
 	k = (id = attr(a, "numFmtId")) ? atoi(id) : 0;
-	b->xf = zz_xreallocarray(b->xf, b->nxf + 1, sizeof *b->xf);
+	b->xf = zz_grow(b->xf, b->nxf, sizeof *b->xf);
 	b->xf[b->nxf] = builtin_fmt(k);
 	for (i = 0; i < f->n; i++)
 		if (f->ids[i] == k)
