@@ -38,8 +38,8 @@ on_hrow(void *ctx, char **f, int n, long line)
 
 	if (!l->header) {
 		l->header = true;
-		if (n < 3 || strcmp(f[0], "date") || strcmp(f[1], "kind") ||
-		    strcmp(f[2], "name")) {
+		if (n < 3 || strcmp(f[0], "date") != 0 ||
+		    strcmp(f[1], "kind") != 0 || strcmp(f[2], "name") != 0) {
 			zz_fwarn(l->path, line, "expected the header %s",
 			    HOL_HEADER);
 			return -1;

@@ -87,7 +87,7 @@ known(const struct zz_plan *p, bool units, struct names *ns)
 static int
 distance(const char *a, const char *b)
 {
-	unsigned x[64], y[64];
+	unsigned x[64] = {0}, y[64] = {0};
 	int n = 0, m = 0, i, j, k, d[65], prev, tmp;
 
 	for (; *a && n < 64; n++)

@@ -108,7 +108,7 @@ score_of(const struct zz_tally *a, const struct ropts *o)
 
 	if (a->due <= 0)
 		return -1;
-	return (int)((num * 10 * 2 + a->due) / (2 * a->due));
+	return (int)((num * 10 * 2 + a->due) / (2L * a->due));
 }
 
 static void
