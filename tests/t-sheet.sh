@@ -147,3 +147,16 @@ run st -o xlsx
 status "-o xlsx is for sheets only" 2
 run st sheet -g 1 --month 2022-13
 status "a bad --month" 2
+
+# ---- 6月20日: the year of the sheet's title, not the plan's ----
+cat >"$TMP/title.csv" <<'CSV'
+专班二 2023年6月进展
+编号,状态,进展情况,填报人,日期
+2.T3,进行,x,甲,6月20日
+CSV
+cp "$LOG" "$TMP/log.before"
+run env ZZ_TODAY=2023-07-01 zz-status -d "$D" add "$TMP/title.csv"
+status "add: a title with its year" 0
+eq "a date without a year takes the title's (2023), not the plan's (2022)" \
+    "2023-06-20,2.T3,doing,,x,甲" "$(reports | tail -1 | cut -d, -f1-6)"
+cp "$TMP/log.before" "$LOG"
