@@ -73,6 +73,11 @@ eq "-g 5: group 5's 6 tasks and 5 projects" 11 "$(st -o csv -g 5 | tail -n +2 | 
 run st set 3.K1 已完成 --date 2022-04-20
 status "set 已完成" 0
 eq "已完成 is done, 100 by default" "2022-04-20,3.K1,done,100,,tester" "$(tail -1 "$LOG" | six)"
+run st set 3.K2 完成 --date 2022-04-21
+status "set 完成 (a variant, as add takes it)" 0
+eq "完成 is written as done" "2022-04-21,3.K2,done,100,,tester" "$(tail -1 "$LOG" | six)"
+run st set 3.K3 进行 -p 20 --date 2022-04-21
+eq "进行 is written as doing" "2022-04-21,3.K3,doing,20,,tester" "$(tail -1 "$LOG" | six)"
 st set 3.K2 受阻 -p 10 --date 2022-04-21
 eq "受阻 is blocked" "2022-04-21,3.K2,blocked,10,,tester" "$(tail -1 "$LOG" | six)"
 st set 3.K3 进行中 --date 2022-04-22
@@ -133,7 +138,7 @@ refuse() {
 	has "$what: says why" "$TMP/err" "$want"
 }
 want="unknown id '9.T9'" refuse "unknown id" 9.T9 done
-want="unknown status 'finished'" refuse "unknown status" 1.T1 finished
+want="unknown status 'halfway'" refuse "unknown status" 1.T1 halfway
 want="bad progress '101'" refuse "percent 101" 1.T1 doing -p 101
 want="bad progress 'abc'" refuse "percent abc" 1.T1 doing -p abc
 want="bad progress '-1'" refuse "percent -1" 1.T1 doing -p -1

@@ -198,7 +198,9 @@ check_report(const struct opts *o, char **f, struct zz_logrows *out,
 	}
 	if (!(it = check_id(f[1], why, n)))
 		return -1;
-	if ((st = zz_status_parse(f[2])) < 0) {
+	/* As for a sheet's cells: a person types 完成 or Done at a prompt
+	 * too; the log only ever gets the English word. */
+	if ((st = zz_status_lenient(f[2])) < 0) {
 		snprintf(why, n, "unknown status '%s' (todo, doing, done, "
 		    "blocked, dropped or 未开始, 推进中, 已完成, 受阻, 已取消)",
 		    f[2]);
