@@ -78,7 +78,7 @@ usage(FILE *f)
 	    "\n"
 	    "STATUS: todo doing done blocked dropped, or 未开始 推进中 已完成 受阻 "
 	    "已取消\n"
-	    "(add also reads 完成, 已办结, 进行, 暂缓, Done ...: see zz-status(1))\n"),
+	    "(set and add also read 完成, 已办结, 进行, 暂缓, Done ...: zz-status(1))\n"),
 	    f);
 }
 
