@@ -298,6 +298,7 @@ build(const struct args *a, const struct per *pe, const char *dir,
 	m->asof = default_asof(a, pe->lo, pe->hi, &r->d.asof_why);
 	m->from = pe->lo;
 	m->to = pe->hi < m->asof ? pe->hi : m->asof;
+	m->keep_reps = a->cmd[0] == 'm';	/* only the monthly lists them */
 	if (a->plan ? zz_plan_open(a->plan, &m->plan) < 0 :
 	    zz_plan_load(dir, &m->plan) < 0) {
 		memset(m, 0, sizeof *m);	/* nothing left to free */

@@ -53,6 +53,8 @@ occ_seen(struct model *m, const char *id, size_t len)
 	return *slot;
 }
 
+/* The strings of a kept report, one after another in m->text (id, note,
+ * by), found again by offset: pointers into it move as it grows. */
 static void
 keep_rep(struct model *m, const struct zz_report *r, long item)
 {
@@ -60,19 +62,36 @@ keep_rep(struct model *m, const struct zz_report *r, long item)
 
 	if (r->date < m->from || r->date > m->to)
 		return;
-	if (m->nreps == m->capreps) {
-		m->capreps = m->capreps ? m->capreps * 2 : 64;
-		m->reps = zz_xreallocarray(m->reps, m->capreps, sizeof *m->reps);
+	if (!m->keep_reps) {
+		m->nreps++;
+		return;
 	}
+	m->reps = zz_grow(m->reps, m->nreps, sizeof *m->reps);
 	p = &m->reps[m->nreps++];
 	p->date = r->date;
-	p->id = zz_xstrdup(r->id);
-	p->note = zz_xstrdup(r->note);
-	p->by = zz_xstrdup(r->by);
+	p->at = m->text.len;
+	zz_buf_add(&m->text, r->id, strlen(r->id) + 1);
+	zz_buf_add(&m->text, r->note, strlen(r->note) + 1);
+	zz_buf_add(&m->text, r->by, strlen(r->by) + 1);
 	p->st = r->status;
 	p->progress = r->progress;
 	p->line = r->line;
 	p->item = item;
+}
+
+/* The kept reports' strings, once m->text is complete. */
+static void
+rep_strings(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nreps; i++) {
+		struct rep *p = &m->reps[i];
+
+		p->id = m->text.s + p->at;
+		p->note = p->id + strlen(p->id) + 1;
+		p->by = p->note + strlen(p->note) + 1;
+	}
 }
 
 static int
@@ -162,10 +181,12 @@ model_load_log(struct model *m, const char *path)
 		rc = zz_log_each(f, path, on_report, m);
 		fclose(f);
 	}
-	if (rc == 0 && m->nreps)
+	if (rc != 0 || !m->keep_reps)
+		return rc;
+	rep_strings(m);
+	if (m->nreps)
 		qsort(m->reps, m->nreps, sizeof *m->reps, cmp_rep);
-	if (rc == 0)
-		bucket_by_group(m, &m->rbyg, m->nreps, rep_item);
+	bucket_by_group(m, &m->rbyg, m->nreps, rep_item);
 	return rc;
 }
 
@@ -264,12 +285,8 @@ model_free(struct model *m)
 {
 	size_t i;
 
-	for (i = 0; i < m->nreps; i++) {
-		free(m->reps[i].id);
-		free(m->reps[i].note);
-		free(m->reps[i].by);
-	}
 	free(m->reps);
+	zz_buf_free(&m->text);
 	for (i = 0; i < m->nu; i++)
 		if (m->u[i].id != m->u[i].it->id)
 			free((char *)m->u[i].id);

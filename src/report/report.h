@@ -33,7 +33,8 @@ struct unit {
 /* A report dated within the period, kept for the monthly listing. */
 struct rep {
 	zz_date date;
-	char *id, *note, *by;
+	const char *id, *note, *by;	/* in the model's text, from at */
+	size_t at;
 	enum zz_status st;
 	int progress;
 	long line;
@@ -61,8 +62,12 @@ struct model {
 	zz_date from, to;	/* the period */
 	struct seen *seen;	/* by item position */
 	struct zz_map occ;	/* "ID@YYYY-MM" of a plan item -> struct seen */
-	struct rep *reps;	/* reports dated in [from, min(to, asof)] */
-	size_t nreps, capreps;
+	/* reports dated in [from, min(to, asof)]: kept (keep_reps, for the
+	 * monthly listing) or only counted (whether anything was reported) */
+	bool keep_reps;
+	struct rep *reps;
+	size_t nreps;
+	struct zz_buf text;	/* the kept reports' strings */
 	struct unit *u;		/* in plan order, occurrences by month */
 	size_t nu, capu;
 	struct zz_bucket ubyg;	/* units by group slot */
