@@ -146,7 +146,6 @@ struct rdoc {
 	size_t nrules, caprules;
 	char ***rows;		/* figure rows, F_NCOLS strings each */
 	size_t nrows, caprows;
-	char **scratch;		/* the row given when figures are not kept */
 	struct bar *bars;
 	size_t nbars, capbars;
 	const char *barlabel;
@@ -174,6 +173,7 @@ struct rtab *doc_table(struct rdoc *d, const char *empty, const char *spec);
 void tab_row(struct rtab *t, ...);
 void doc_bar(struct rdoc *d, const char *label, int tenths);
 const char *doc_empty_after(const struct rdoc *d, size_t i);
+/* A new figure row (d owns it), or NULL when d->figures is off. */
 char **doc_row(struct rdoc *d, const char *scope, const char *key,
     const char *name);
 void row_set(char **row, enum fcol c, const char *fmt, ...);
