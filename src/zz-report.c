@@ -320,6 +320,11 @@ build(const struct args *a, const struct per *pe, const char *dir,
 	    out_fmt(a->c.fmtname) == O_JSON;
 	r->d.tables = a->ndirs > 1 || !r->d.figures;
 	r->d.m = m;
+	/* one plan: printed as it is built (json's rules come before its
+	 * rows, docx is a zip) */
+	if (a->ndirs <= 1 && out_fmt(a->c.fmtname) != O_JSON &&
+	    out_fmt(a->c.fmtname) != O_DOCX)
+		doc_stream(&r->d, stdout, out_fmt(a->c.fmtname));
 	if (a->cmd[0] == 'm')
 		rc = report_monthly(m, pe->y, pe->mon, &r->d);
 	else if (a->cmd[0] == 'q')

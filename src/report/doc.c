@@ -5,6 +5,62 @@
 
 #include "report.h"
 
+void
+doc_stream(struct rdoc *d, FILE *f, enum ofmt fmt)
+{
+	d->out = f;
+	d->fmt = fmt;
+}
+
+static void
+tab_free(struct rtab *t)
+{
+	size_t k;
+	int c;
+
+	for (k = 0; t->cells && k < t->nrows * (size_t)t->ncols; k++)
+		free(t->cells[k]);
+	for (c = 0; c < t->ncols; c++)
+		free((char *)t->cols[c].name);
+	zz_table_free(t->zt);
+	free(t->cells);
+	free(t);
+}
+
+static void
+row_free(char **row)
+{
+	int c;
+
+	if (!row)
+		return;
+	for (c = 0; c < F_NCOLS; c++)
+		free(row[c]);
+	free(row);
+}
+
+/* Streaming: print and free the blocks that are done, all of them when
+ * final; the last one is not done until another starts.  A label before
+ * a table is not shown when the table starts (doc_add_block), but with
+ * its first row or after it: html says an empty one on its line. */
+static void
+show(struct rdoc *d, bool final)
+{
+	size_t k = 0, n;
+
+	while (k < d->nb) {
+		if (!final && k + 1 == d->nb)
+			break;
+		for (n = render_block(d, k); n > 0; n--, k++) {
+			free(d->b[k].text);
+			if (d->b[k].tab)
+				tab_free(d->b[k].tab);
+		}
+	}
+	memmove(d->b, d->b + k, (d->nb - k) * sizeof *d->b);
+	d->nb -= k;
+}
+
 struct block *
 doc_add_block(struct rdoc *d, enum btype t, char *text)
 {
@@ -18,7 +74,9 @@ doc_add_block(struct rdoc *d, enum btype t, char *text)
 	memset(b, 0, sizeof *b);
 	b->t = t;
 	b->text = text;
-	return b;
+	if (d->out && t != B_TABLE)
+		show(d, false);
+	return &d->b[d->nb - 1];
 }
 
 static char *
@@ -156,33 +214,51 @@ doc_table(struct rdoc *d, const char *empty, const char *spec)
 	}
 	t->empty = empty;
 	t->skip = !d->tables;
+	t->d = d;
+	if (d->out && d->tables && d->fmt == O_TEXT)
+		t->zt = zz_table_new(t->cols, t->ncols);
+	t->live = d->out && d->tables && d->fmt != O_TEXT;
 	doc_add_block(d, B_TABLE, NULL)->tab = t;
 	return t;
 }
 
-/* ncols strings (NULL is empty). */
+/* ncols strings (NULL is empty).  Streamed, a table is the document's
+ * last block while its rows come. */
 void
 tab_row(struct rtab *t, ...)
 {
+	const char *v[MAXCOLS];
 	va_list ap;
 	int i;
 
 	if (t->skip)
 		return;
-	if (t->nrows == t->cap) {
+	va_start(ap, t);
+	for (i = 0; i < t->ncols; i++) {
+		v[i] = va_arg(ap, const char *);
+		v[i] = v[i] ? v[i] : "";
+	}
+	va_end(ap);
+	t->nrows++;
+	if ((t->zt || t->live) && t->d->b[t->d->nb - 1].tab != t)
+		zz_die("internal error: a row for a table already printed");
+	if (t->zt) {
+		zz_table_add(t->zt, v);
+		return;
+	}
+	if (t->live) {
+		show(t->d, false);	/* the label before it */
+		render_row(t->d, t, v);
+		return;
+	}
+	if (t->nrows > t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = zz_xreallocarray(t->cells, t->cap * (size_t)t->ncols,
 		    sizeof *t->cells);
 	}
-	va_start(ap, t);
-	for (i = 0; i < t->ncols; i++) {
-		const char *s = va_arg(ap, const char *);
-
-		t->cells[t->nrows * (size_t)t->ncols + (size_t)i] =
-		    zz_xstrdup(s ? s : "");
-	}
-	va_end(ap);
-	t->nrows++;
+	for (i = 0; i < t->ncols; i++)
+		t->cells[(t->nrows - 1) * (size_t)t->ncols + (size_t)i] =
+		    zz_xstrdup(v[i]);
 }
 
 /* What block i says when it is a table's label ("逾期未完成：") and the
@@ -211,17 +287,6 @@ doc_bar(struct rdoc *d, const char *label, int tenths)
 	d->bars[d->nbars++].tenths = tenths;
 }
 
-static void
-row_clear(char **row)
-{
-	int c;
-
-	for (c = 0; c < F_NCOLS; c++) {
-		free(row[c]);
-		row[c] = NULL;
-	}
-}
-
 /* NULL without d->figures: the format prints no figure rows, so none is
  * made (making and clearing them was a tenth of a text report's time);
  * the row_ functions take NULL and do nothing. */
@@ -233,7 +298,14 @@ doc_row(struct rdoc *d, const char *scope, const char *key, const char *name)
 	if (!d->figures)
 		return NULL;
 	row = zz_xcalloc(F_NCOLS, sizeof *row);
-	doc_take_row(d, row);
+	if (d->out) {	/* the one before is done */
+		if (d->pending)
+			render_figure(d, d->pending);
+		row_free(d->pending);
+		d->pending = row;
+	} else {
+		doc_take_row(d, row);
+	}
 	row[F_SCOPE] = zz_xstrdup(scope);
 	row[F_KEY] = zz_xstrdup(key);
 	row[F_NAME] = zz_xstrdup(name);
@@ -297,32 +369,33 @@ row_unit(char **row, const struct model *m, const struct unit *u)
 void
 doc_free(struct rdoc *d)
 {
-	size_t i, k;
-	int c;
+	size_t i;
 
 	for (i = 0; i < d->nb; i++) {
-		struct rtab *t = d->b[i].tab;
-
 		free(d->b[i].text);
-		if (!t)
-			continue;
-		for (k = 0; k < t->nrows * (size_t)t->ncols; k++)
-			free(t->cells[k]);
-		for (c = 0; c < t->ncols; c++)
-			free((char *)t->cols[c].name);
-		free(t->cells);
-		free(t);
+		if (d->b[i].tab)
+			tab_free(d->b[i].tab);
 	}
-	for (i = 0; i < d->nrows; i++) {
-		if (!d->rows[i])	/* moved into a roll-up */
-			continue;
-		row_clear(d->rows[i]);
-		free(d->rows[i]);
-	}
+	for (i = 0; i < d->nrows; i++)
+		row_free(d->rows[i]);	/* NULL: moved into a roll-up */
+	row_free(d->pending);
 	for (i = 0; i < d->nrules; i++)
 		free(d->rules[i]);
 	for (i = 0; i < d->nbars; i++)
 		free(d->bars[i].label);
 	free(d->b), free(d->rows), free(d->rules), free(d->bars);
 	free(d->title), free(d->period);
+}
+
+/* Streamed: what is left, and the end (doc_print). */
+int
+doc_finish(struct rdoc *d)
+{
+	show(d, true);
+	if (d->pending)
+		render_figure(d, d->pending);
+	row_free(d->pending);
+	d->pending = NULL;
+	render_end(d);
+	return 0;
 }

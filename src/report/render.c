@@ -18,12 +18,6 @@ static const char *colcn[F_NCOLS] = {"范围", "编号", "名称", "专班",
 /* i integer, r real, s string */
 static const char coltype[F_NCOLS + 1] = "sssiiiiiiiiiiirrsrisssss";
 
-static const char *
-cell(const struct rtab *t, size_t r, int c)
-{
-	return t->cells[r * (size_t)t->ncols + (size_t)c];
-}
-
 /* ---- text ---- */
 
 static void
@@ -36,6 +30,10 @@ text_table(const struct rtab *t, FILE *f)
 		fprintf(f, "%s\n", t->empty ? t->empty : "（无）");
 		return;
 	}
+	if (t->zt) {	/* streamed: the rows are there */
+		zz_table_print(t->zt, f, ZZ_FMT_TEXT);
+		return;
+	}
 	zt = zz_table_new(t->cols, t->ncols);
 	for (r = 0; r < t->nrows; r++)
 		zz_table_add(zt, (const char *const *)&t->cells[r *
@@ -44,34 +42,29 @@ text_table(const struct rtab *t, FILE *f)
 	zz_table_free(zt);
 }
 
-static void
-print_text(const struct rdoc *d, FILE *f)
+static size_t
+text_block(const struct block *b, FILE *f)
 {
-	size_t i;
-
-	for (i = 0; i < d->nb; i++) {
-		const struct block *b = &d->b[i];
-
-		switch (b->t) {
-		case B_TITLE:
-		case B_P:
-			zz_put_visible(f, b->text, true);	/* no escapes run */
-			putc('\n', f);
-			break;
-		case B_H2:
-		case B_H3:
-		case B_H4:
-			putc('\n', f);
-			zz_put_visible(f, b->text, true);
-			putc('\n', f);
-			break;
-		case B_TABLE:
-			text_table(b->tab, f);
-			break;
-		case B_CHARTS:
-			break;
-		}
+	switch (b->t) {
+	case B_TITLE:
+	case B_P:
+		zz_put_visible(f, b->text, true);	/* no escapes run */
+		putc('\n', f);
+		break;
+	case B_H2:
+	case B_H3:
+	case B_H4:
+		putc('\n', f);
+		zz_put_visible(f, b->text, true);
+		putc('\n', f);
+		break;
+	case B_TABLE:
+		text_table(b->tab, f);
+		break;
+	case B_CHARTS:
+		break;
 	}
+	return 1;
 }
 
 /* ---- Markdown ---- */
@@ -98,60 +91,76 @@ md_text(FILE *f, const char *s, bool block)
 }
 
 static void
-md_table(const struct rtab *t, FILE *f)
+md_head(const struct rtab *t, FILE *f)
 {
-	size_t r;
 	int c;
 
-	if (!t->nrows) {
-		fprintf(f, "%s\n\n", t->empty ? t->empty : "（无）");
-		return;
-	}
 	for (c = 0; c < t->ncols; c++)
 		fputs("| ", f), md_text(f, t->cols[c].name, false), putc(' ', f);
 	fputs("|\n", f);
 	for (c = 0; c < t->ncols; c++)
 		fputs(t->cols[c].right ? "| ---: " : "| --- ", f);
 	fputs("|\n", f);
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++)
-			fputs("| ", f), md_text(f, cell(t, r, c), false), putc(' ', f);
-		fputs("|\n", f);
-	}
-	putc('\n', f);
 }
 
 static void
-print_md(const struct rdoc *d, FILE *f)
+md_row(const struct rtab *t, const char *const *v, FILE *f)
 {
-	size_t i;
+	int c;
 
-	for (i = 0; i < d->nb; i++) {
-		const struct block *b = &d->b[i];
+	for (c = 0; c < t->ncols; c++)
+		fputs("| ", f), md_text(f, v[c], false), putc(' ', f);
+	fputs("|\n", f);
+}
 
-		switch (b->t) {
-		case B_TITLE:
-			fputs("# ", f), md_text(f, b->text, true), fputs("\n\n", f);
-			break;
-		case B_H2:
-			fputs("## ", f), md_text(f, b->text, true), fputs("\n\n", f);
-			break;
-		case B_H3:
-			fputs("### ", f), md_text(f, b->text, true), fputs("\n\n", f);
-			break;
-		case B_H4:
-			fputs("#### ", f), md_text(f, b->text, true), fputs("\n\n", f);
-			break;
-		case B_P:
-			md_text(f, b->text, true), fputs("\n\n", f);
-			break;
-		case B_TABLE:
-			md_table(b->tab, f);
-			break;
-		case B_CHARTS:
-			break;
-		}
+/* A table's head and rows, unless streamed (live): out already. */
+static void
+kept_rows(const struct rtab *t, FILE *f,
+    void (*head)(const struct rtab *, FILE *),
+    void (*row)(const struct rtab *, const char *const *, FILE *))
+{
+	size_t r;
+
+	if (t->live)
+		return;
+	head(t, f);
+	for (r = 0; r < t->nrows; r++)
+		row(t, (const char *const *)&t->cells[r * (size_t)t->ncols], f);
+}
+
+static void
+md_table(const struct rtab *t, FILE *f)
+{
+	if (!t->nrows) {
+		fprintf(f, "%s\n\n", t->empty ? t->empty : "（无）");
+		return;
 	}
+	kept_rows(t, f, md_head, md_row);
+	putc('\n', f);
+}
+
+static size_t
+md_block(const struct block *b, FILE *f)
+{
+	static const char *mark[] = {"# ", "## ", "### ", "", "", "",
+		"#### "};
+
+	switch (b->t) {
+	case B_TITLE:
+	case B_H2:
+	case B_H3:
+	case B_H4:
+	case B_P:
+		fputs(mark[b->t], f), md_text(f, b->text, true);
+		fputs("\n\n", f);
+		break;
+	case B_TABLE:
+		md_table(b->tab, f);
+		break;
+	case B_CHARTS:
+		break;
+	}
+	return 1;
 }
 
 /* ---- HTML ---- */
@@ -236,27 +245,37 @@ html_cell(FILE *f, const char *s, bool right)
 }
 
 static void
-html_table(const struct rtab *t, FILE *f)
+html_head(const struct rtab *t, FILE *f)
 {
-	size_t r;
 	int c;
 
+	fputs("<table>\n<thead><tr>", f);
+	for (c = 0; c < t->ncols; c++)
+		fputs("<th>", f), esc(f, t->cols[c].name), fputs("</th>", f);
+	fputs("</tr></thead>\n<tbody>\n", f);
+}
+
+static void
+html_row(const struct rtab *t, const char *const *v, FILE *f)
+{
+	int c;
+
+	fputs("<tr>", f);
+	for (c = 0; c < t->ncols; c++)
+		html_cell(f, v[c], t->cols[c].right);
+	fputs("</tr>\n", f);
+}
+
+static void
+html_table(const struct rtab *t, FILE *f)
+{
 	if (!t->nrows) {
 		fputs("<p class=\"empty\">", f);
 		esc(f, t->empty ? t->empty : "（无）");
 		fputs("</p>\n", f);
 		return;
 	}
-	fputs("<table>\n<thead><tr>", f);
-	for (c = 0; c < t->ncols; c++)
-		fputs("<th>", f), esc(f, t->cols[c].name), fputs("</th>", f);
-	fputs("</tr></thead>\n<tbody>\n", f);
-	for (r = 0; r < t->nrows; r++) {
-		fputs("<tr>", f);
-		for (c = 0; c < t->ncols; c++)
-			html_cell(f, cell(t, r, c), t->cols[c].right);
-		fputs("</tr>\n", f);
-	}
+	kept_rows(t, f, html_head, html_row);
 	fputs("</tbody>\n</table>\n", f);
 }
 
@@ -420,60 +439,63 @@ svg_timeline(const struct rdoc *d, FILE *f)
 }
 
 static void
-print_html(const struct rdoc *d, FILE *f)
+html_begin(const struct rdoc *d, FILE *f)
 {
-	size_t i;
-
 	fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width\">\n<title>", f);
 	esc(f, d->title);
 	fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
-	for (i = 0; i < d->nb; i++) {
-		const struct block *b = &d->b[i];
-		static const char *tag[] = {"h1", "h2", "h3", "p", "", "", "h4"};
-
-		const char *empty = doc_empty_after(d, i);
-
-		if (empty) {	/* "逾期未完成：无。" */
-			fputs("<p>", f), esc(f, b->text);
-			fputs("<span class=\"empty\">", f), esc(f, empty);
-			fputs("</span></p>\n", f);
-			i++;
-			continue;
-		}
-		switch (b->t) {
-		case B_TITLE:
-		case B_H2:
-		case B_H3:
-		case B_H4:
-		case B_P:
-			fprintf(f, "<%s%s>", tag[b->t], b->t == B_P &&
-			    doc_is_rule(d, b->text) ? " class=\"rule\"" : "");
-			esc(f, b->text);
-			fprintf(f, "</%s>\n", tag[b->t]);
-			break;
-		case B_TABLE:
-			html_table(b->tab, f);
-			break;
-		case B_CHARTS:
-			fputs("<div class=\"charts\">\n", f);
-			svg_bars(b->src ? b->src : d, f);
-			if ((b->src ? b->src : d)->m)	/* a roll-up has none */
-				svg_timeline(b->src ? b->src : d, f);
-			fputs("</div>\n", f);
-			break;
-		}
-	}
-	fputs("</body>\n</html>\n", f);
 }
+
+/* Block i; with the table after it when that says the label is empty
+ * ("逾期未完成：无。" on one line): returns the blocks printed. */
+static size_t
+html_block(const struct rdoc *d, size_t i, FILE *f)
+{
+	static const char *tag[] = {"h1", "h2", "h3", "p", "", "", "h4"};
+	const struct block *b = &d->b[i];
+	const char *empty = doc_empty_after(d, i);
+	const struct rdoc *c = b->src ? b->src : d;
+
+	if (empty) {
+		fputs("<p>", f), esc(f, b->text);
+		fputs("<span class=\"empty\">", f), esc(f, empty);
+		fputs("</span></p>\n", f);
+		return 2;
+	}
+	switch (b->t) {
+	case B_TITLE:
+	case B_H2:
+	case B_H3:
+	case B_H4:
+	case B_P:
+		fprintf(f, "<%s%s>", tag[b->t], b->t == B_P &&
+		    doc_is_rule(d, b->text) ? " class=\"rule\"" : "");
+		esc(f, b->text);
+		fprintf(f, "</%s>\n", tag[b->t]);
+		break;
+	case B_TABLE:
+		html_table(b->tab, f);
+		break;
+	case B_CHARTS:
+		fputs("<div class=\"charts\">\n", f);
+		svg_bars(c, f);
+		if (c->m)	/* a roll-up has none */
+			svg_timeline(c, f);
+		fputs("</div>\n", f);
+		break;
+	}
+	return 1;
+}
+
+static const char html_end[] = "</body>\n</html>\n";
 
 /* ---- CSV and JSON: the figure rows ---- */
 
 static void
-print_csv(const struct rdoc *d, FILE *f)
+csv_head(FILE *f)
 {
-	size_t r;
 	int c;
 
 	zz_csv_bom(f);
@@ -481,12 +503,16 @@ print_csv(const struct rdoc *d, FILE *f)
 		zz_csv_field(f, zz_csv_excel ? colcn[c] : colname[c], c == 0,
 		    ',');
 	zz_csv_eol(f);
-	for (r = 0; r < d->nrows; r++) {
-		for (c = 0; c < F_NCOLS; c++)
-			zz_csv_field(f, d->rows[r][c] ? d->rows[r][c] : "",
-			    c == 0, ',');
-		zz_csv_eol(f);
-	}
+}
+
+static void
+csv_row(char **row, FILE *f)
+{
+	int c;
+
+	for (c = 0; c < F_NCOLS; c++)
+		zz_csv_field(f, row[c] ? row[c] : "", c == 0, ',');
+	zz_csv_eol(f);
 }
 
 static json_t *
@@ -531,27 +557,93 @@ print_json(const struct rdoc *d, FILE *f)
 	json_decref(o);
 }
 
-int
-doc_print(struct rdoc *d, FILE *f, enum ofmt fmt)
+/* ---- the whole document, or streamed (doc_stream) ---- */
+
+static size_t
+one_block(struct rdoc *d, size_t i, FILE *f, enum ofmt fmt)
 {
 	switch (fmt) {
 	case O_TEXT:
-		print_text(d, f);
-		break;
+		return text_block(&d->b[i], f);
 	case O_MD:
-		print_md(d, f);
-		break;
+		return md_block(&d->b[i], f);
 	case O_HTML:
-		print_html(d, f);
-		break;
-	case O_CSV:
-		print_csv(d, f);
-		break;
-	case O_JSON:
-		print_json(d, f);
-		break;
-	case O_DOCX:
-		return doc_docx(d, f);
+		return html_block(d, i, f);
+	default:	/* csv and json print the figure rows */
+		return 1;
 	}
+}
+
+static void
+begin(struct rdoc *d, FILE *f, enum ofmt fmt)
+{
+	if (fmt == O_HTML)
+		html_begin(d, f);
+	if (fmt == O_CSV)
+		csv_head(f);
+	d->begun = true;
+}
+
+size_t
+render_block(struct rdoc *d, size_t i)
+{
+	if (!d->begun)
+		begin(d, d->out, d->fmt);
+	return one_block(d, i, d->out, d->fmt);
+}
+
+void
+render_row(struct rdoc *d, const struct rtab *t, const char *const *v)
+{
+	if (!d->begun)
+		begin(d, d->out, d->fmt);
+	if (d->fmt == O_HTML) {
+		if (t->nrows == 1)
+			html_head(t, d->out);
+		html_row(t, v, d->out);
+	} else {
+		if (t->nrows == 1)
+			md_head(t, d->out);
+		md_row(t, v, d->out);
+	}
+}
+
+void
+render_figure(struct rdoc *d, char **row)
+{
+	if (!d->begun)
+		begin(d, d->out, d->fmt);
+	csv_row(row, d->out);
+}
+
+void
+render_end(struct rdoc *d)
+{
+	if (!d->begun)
+		begin(d, d->out, d->fmt);
+	if (d->fmt == O_HTML)
+		fputs(html_end, d->out);
+}
+
+int
+doc_print(struct rdoc *d, FILE *f, enum ofmt fmt)
+{
+	size_t i, r;
+
+	if (d->out)
+		return doc_finish(d);
+	if (fmt == O_DOCX)
+		return doc_docx(d, f);
+	if (fmt == O_JSON) {
+		print_json(d, f);
+		return 0;
+	}
+	begin(d, f, fmt);
+	for (i = 0; i < d->nb; )
+		i += one_block(d, i, f, fmt);
+	for (r = 0; fmt == O_CSV && r < d->nrows; r++)
+		csv_row(d->rows[r], f);
+	if (fmt == O_HTML)
+		fputs(html_end, f);
 	return 0;
 }

@@ -102,16 +102,23 @@ const char *light_of(const struct zz_tally *a);	/* "red" ... */
 const char *light_cn(const char *light);	/* "红灯" ... */
 
 /* ---- doc.c ---- */
+enum ofmt { O_TEXT, O_MD, O_HTML, O_CSV, O_JSON, O_DOCX };
 enum btype { B_TITLE, B_H2, B_H3, B_P, B_TABLE, B_CHARTS, B_H4 };
 
 #define MAXCOLS 12
 struct rtab {
 	int ncols;
 	struct zz_col cols[MAXCOLS];
-	char **cells;		/* nrows * ncols */
+	char **cells;		/* nrows * ncols; NULL when streamed */
 	size_t nrows, cap;
 	const char *empty;	/* said instead of an empty table */
 	bool skip;		/* rows not kept: the output shows no tables */
+	/* streamed (doc_stream): text keeps the rows in zt until the table
+	 * ends (its widths need them all); md and html print each row as
+	 * it comes (live) */
+	struct rdoc *d;
+	struct zz_table *zt;
+	bool live;
 };
 
 struct block {
@@ -150,8 +157,20 @@ struct rdoc {
 	size_t nbars, capbars;
 	const char *barlabel;
 	const struct model *m;	/* for the timeline */
+	/* streamed (doc_stream): each block printed and freed once the next
+	 * one starts, b holding only those not printed yet; csv's figure
+	 * rows printed as the next one starts (pending) */
+	FILE *out;
+	enum ofmt fmt;
+	bool begun;		/* the html head, the csv header printed */
+	char **pending;
 };
 
+/* Print d to f in fmt (text, md, html or csv) while it is built, so
+ * that it costs the memory of one block rather than the whole report;
+ * doc_print then prints what is left.  Not for a roll-up, which takes
+ * its plans' documents whole. */
+void doc_stream(struct rdoc *d, FILE *f, enum ofmt fmt);
 /* A new block at the end (text: taken); the blocks grow by doubling. */
 struct block *doc_add_block(struct rdoc *d, enum btype t, char *text);
 void doc_title(struct rdoc *d, const char *s);
@@ -181,9 +200,16 @@ void row_agg(char **row, const struct zz_tally *a);
 void row_unit(char **row, const struct model *m, const struct unit *u);
 void doc_free(struct rdoc *d);
 
-enum ofmt { O_TEXT, O_MD, O_HTML, O_CSV, O_JSON, O_DOCX };
 /* 0, or -1 having said why (docx: a libzip failure, or a failed write). */
 int doc_print(struct rdoc *d, FILE *f, enum ofmt fmt);
+/* Streaming (render.c for doc.c): print block i of d (two when html
+ * says a label and its empty table on one line), a live table's row, a
+ * figure row; the end of the document. */
+size_t render_block(struct rdoc *d, size_t i);
+void render_row(struct rdoc *d, const struct rtab *t, const char *const *v);
+void render_figure(struct rdoc *d, char **row);
+void render_end(struct rdoc *d);
+int doc_finish(struct rdoc *d);	/* doc_print of a streamed document */
 /* ---- docx.c ---- */
 int doc_docx(const struct rdoc *d, FILE *f);
 

@@ -139,10 +139,63 @@ common_rules(struct rdoc *d)
 
 /* ---- monthly ---- */
 
+struct rankent {
+	int gid, tenths, overdue, idx, rank;
+	const char *name;
+	struct zz_tally a;
+};
+
+static int
+cmp_rank(const void *x, const void *y)
+{
+	const struct rankent *a = x, *b = y;
+
+	if (a->tenths != b->tenths)
+		return a->tenths > b->tenths ? -1 : 1;
+	if (a->overdue != b->overdue)
+		return a->overdue < b->overdue ? -1 : 1;
+	return a->idx - b->idx;
+}
+
+/* The task forces' figures, ranked: in plan order, each with its rank
+ * (0: nothing due, not ranked); *sorted the same in ranking order.
+ * Worked out before any row is made, as a streamed row is printed when
+ * the next one starts. */
+static struct rankent *
+month_ranks(const struct model *m, struct rankent **sorted)
+{
+	size_t n = m->plan.ngroups, i;
+	struct rankent *e = zz_xcalloc(n + 1, sizeof *e);
+	struct rankent *s = zz_xcalloc(n + 1, sizeof *s);
+	int rank = 0;
+
+	for (i = 0; i < n; i++) {
+		e[i].gid = m->plan.groups[i].id;
+		e[i].name = m->plan.groups[i].name;
+		e[i].idx = (int)i;
+		agg_group(m, e[i].gid, NOLO, NOHI, &e[i].a);
+		e[i].tenths = rate10(e[i].a.done, e[i].a.due);
+		e[i].overdue = e[i].a.overdue;
+	}
+	memcpy(s, e, n * sizeof *e);
+	qsort(s, n, sizeof *s, cmp_rank);
+	for (i = 0; i < n; i++) {
+		if (s[i].tenths < 0)
+			continue;
+		/* equal rate and overdue: equal rank */
+		if (i == 0 || s[i].tenths != s[i - 1].tenths ||
+		    s[i].overdue != s[i - 1].overdue)
+			rank = (int)i + 1;
+		s[i].rank = e[s[i].idx].rank = rank;
+	}
+	*sorted = s;
+	return e;
+}
+
 /* One overview row: its table cells and its figure row. */
 static void
 overview_row(struct rdoc *d, struct rtab *t, const char *scope, int gid,
-    const char *name, const struct zz_tally *a)
+    const char *name, const struct zz_tally *a, int rank)
 {
 	char id[16] = "", c[6][16], b1[16], **row;
 	const char *light = light_of(a);
@@ -162,29 +215,29 @@ overview_row(struct rdoc *d, struct rtab *t, const char *scope, int gid,
 		row_set(row, F_GROUP, "%d", gid);
 	row_agg(row, a);
 	row_set(row, F_LIGHT, "%s", light);
+	if (rank)
+		row_set(row, F_RANK, "%d", rank);
 }
 
-/* Returns the figure row of groups[0], or -1 when rows are not kept. */
-static long
-month_overview(struct rdoc *d, const struct model *m)
+/* e: month_ranks' */
+static void
+month_overview(struct rdoc *d, const struct model *m,
+    const struct rankent *e)
 {
 	struct rtab *t = doc_table(d, NULL, "序号>|专班|应完成>|已完成>|"
 	    "推进中>|受阻>|逾期>|当日到期>|完成率>|状态灯");
 	struct zz_tally a;
-	long first = d->figures && m->plan.ngroups ? (long)d->nrows : -1;
 	size_t i;
 
 	for (i = 0; i < m->plan.ngroups; i++) {
-		const struct zz_group *g = &m->plan.groups[i];
-
-		agg_group(m, g->id, NOLO, NOHI, &a);
-		overview_row(d, t, "group", g->id, g->name, &a);
-		doc_bar(d, g->name, zz_tally_rate(&a));
+		overview_row(d, t, "group", e[i].gid, e[i].name, &e[i].a,
+		    e[i].rank);
+		doc_bar(d, e[i].name, zz_tally_rate(&e[i].a));
 	}
 	agg_group(m, 0, NOLO, NOHI, &a);
-	overview_row(d, t, "office", 0, ZZ_OFFICE_NAME, &a);
+	overview_row(d, t, "office", 0, ZZ_OFFICE_NAME, &a, 0);
 	agg_group(m, -2, NOLO, NOHI, &a);
-	overview_row(d, t, "total", -1, "合计（含办公室）", &a);
+	overview_row(d, t, "total", -1, "合计（含办公室）", &a, 0);
 	doc_rule(d, "应完成 = 完成时限不晚于统计日的事项，加上已提前完成的事项；"
 	    "已完成 = 其中至统计日已报完成的（提前完成的也计入）；"
 	    "推进中 = 尚未完成、最新状态为推进中的事项（含未到期的）；"
@@ -195,7 +248,6 @@ month_overview(struct rdoc *d, const struct model *m)
 	common_rules(d);
 	doc_rule(d, "状态灯：红灯 = 有逾期未完成事项；黄灯 = 无逾期，但有当日到期"
 	    "未完成的事项，或有未完成事项在统计日后7天内到期；绿灯 = 其余。");
-	return first;
 }
 
 /* As of 12-31 the year is over: what falls due that day and is not done
@@ -314,56 +366,19 @@ month_office(struct rdoc *d, const struct model *m, int y, int mon,
 	}
 }
 
-struct rankent {
-	int gid, tenths, overdue, idx;
-	const char *name;
-	struct zz_tally a;
-};
-
-static int
-cmp_rank(const void *x, const void *y)
-{
-	const struct rankent *a = x, *b = y;
-
-	if (a->tenths != b->tenths)
-		return a->tenths > b->tenths ? -1 : 1;
-	if (a->overdue != b->overdue)
-		return a->overdue < b->overdue ? -1 : 1;
-	return a->idx - b->idx;
-}
-
-/* first: the figure row of groups[0] (month_overview's), or -1. */
+/* e: month_ranks' in ranking order */
 static void
-month_ranking(struct rdoc *d, const struct model *m, long first)
+month_ranking(struct rdoc *d, const struct model *m, const struct rankent *e)
 {
-	struct rankent *e = zz_xcalloc(m->plan.ngroups + 1, sizeof *e);
 	struct rtab *t = doc_table(d, NULL,
 	    "名次>|专班|已完成>|应完成>|逾期>|完成率>");
 	char rk[16], c1[16], c2[16], c3[16], b[16];
 	size_t i;
-	int rank = 0;
 
 	for (i = 0; i < m->plan.ngroups; i++) {
-		e[i].gid = m->plan.groups[i].id;
-		e[i].name = m->plan.groups[i].name;
-		e[i].idx = (int)i;
-		agg_group(m, e[i].gid, NOLO, NOHI, &e[i].a);
-		e[i].tenths = rate10(e[i].a.done, e[i].a.due);
-		e[i].overdue = e[i].a.overdue;
-	}
-	qsort(e, m->plan.ngroups, sizeof *e, cmp_rank);
-	for (i = 0; i < m->plan.ngroups; i++) {
 		rk[0] = '\0';
-		if (e[i].tenths >= 0) {
-			/* equal rate and overdue: equal rank */
-			if (i == 0 || e[i].tenths != e[i - 1].tenths ||
-			    e[i].overdue != e[i - 1].overdue)
-				rank = (int)i + 1;
-			snprintf(rk, sizeof rk, "%d", rank);
-			if (first >= 0)
-				row_set(d->rows[(size_t)first + (size_t)e[i].idx],
-				    F_RANK, "%d", rank);
-		}
+		if (e[i].rank)
+			snprintf(rk, sizeof rk, "%d", e[i].rank);
 		snprintf(c1, 16, "%d", e[i].a.done);
 		snprintf(c2, 16, "%d", e[i].a.due);
 		snprintf(c3, 16, "%d", e[i].a.overdue);
@@ -372,7 +387,6 @@ month_ranking(struct rdoc *d, const struct model *m, long first)
 	doc_rule(d, "排名方法：按完成率（已完成 ÷ 应完成）由高到低；完成率相同的，"
 	    "逾期未完成事项少者在前，两者都相同的名次并列；"
 	    "尚无应完成事项的专班不排名，列于最后。");
-	free(e);
 }
 
 int
@@ -381,9 +395,9 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	zz_date lo = zz_mkdate(y, mon, 1), hi = zz_month_end(y, mon);
 	int ny = mon == 12 ? y + 1 : y, nm = mon == 12 ? 1 : mon + 1;
 	zz_date nlo = zz_mkdate(ny, nm, 1), nhi = zz_month_end(ny, nm);
+	struct rankent *e, *ranked;
 	char *before;
 	size_t i;
-	long first;
 
 	d->kind = "monthly";
 	d->period = zz_xasprintf("%04d-%02d", y, mon);
@@ -394,7 +408,8 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	free(before);
 	d->barlabel = "各专班完成率（已完成 ÷ 应完成）";
 	doc_h2(d, "一、总体情况");
-	first = month_overview(d, m);
+	e = month_ranks(m, &ranked);
+	month_overview(d, m, e);
 	year_end(d, m);
 	doc_charts(d);
 	doc_h2(d, "二、各专班工作进展");
@@ -403,7 +418,9 @@ report_monthly(struct model *m, int y, int mon, struct rdoc *d)
 	doc_h2(d, "三、领导小组办公室工作");
 	month_office(d, m, y, mon, lo, hi);
 	doc_h2(d, "四、完成率排名");
-	month_ranking(d, m, first);
+	month_ranking(d, m, ranked);
+	free(e);
+	free(ranked);
 	item_rows(d, m, "item", NOLO, m->asof);
 	item_rows(d, m, "next", nlo, nhi);
 	return 0;
