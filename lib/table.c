@@ -1,5 +1,6 @@
 /* table.c: one table, printed as aligned text, CSV, TSV, JSON or JSON
  * lines, with the same column names in every format. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -7,16 +8,32 @@
 
 #include "zz.h"
 
+/* The cells of the rows kept for later live in chunks that never move,
+ * a few allocations for a whole table rather than one per cell (malloc
+ * and free were a tenth of zz-status show's text time). */
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	max_align_t mem[];
+};
+
 struct zz_table {
 	const struct zz_col *cols;
 	int ncols;
-	char ***rows;		/* rows[i] == NULL: a note, in notes[i] */
-	char **notes;
+	char ***rows;		/* rows[i] == NULL: a note, in notes[i];
+				 * cells in the chunks, or static strings */
+	char **notes;		/* in the chunks */
 	size_t n, cap;
+	struct chunk *chunks;	/* newest first */
 	bool headed;		/* csv/tsv header already printed */
 	FILE *sf;		/* zz_table_stream: rows go straight here */
 	enum zz_fmt sfmt;
 	size_t sent;		/* rows streamed so far (json's commas) */
+	int *w;			/* text: the columns' widths (zz_table_measure
+				 * or print_text), NULL until known */
+	bool *cn;		/* text: the column's words shown in Chinese */
+	int limit;		/* text: the line's width to fit, 0 none */
+	struct zz_buf line;	/* text: the line being written */
 };
 
 int
@@ -39,6 +56,38 @@ zz_table_new(const struct zz_col *cols, int ncols)
 	t->cols = cols;
 	t->ncols = ncols;
 	return t;
+}
+
+/* n bytes from the table's chunks, aligned for anything. */
+static void *
+arena(struct zz_table *t, size_t n)
+{
+	struct chunk *c = t->chunks;
+	size_t a = sizeof(max_align_t), cap;
+	void *p;
+
+	n = (n + a - 1) / a * a;
+	if (!c || c->cap - c->used < n) {
+		cap = n > 65536 ? n : 65536;
+		c = zz_xmalloc(sizeof *c + cap);
+		c->next = t->chunks;
+		c->used = 0;
+		c->cap = cap;
+		t->chunks = c;
+	}
+	p = (char *)c->mem + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *
+arena_str(struct zz_table *t, const char *s, size_t n)
+{
+	char *p = arena(t, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
 }
 
 static void
@@ -75,12 +124,20 @@ json_stream_row(struct zz_table *t, const char *const *vals)
 	json_decref(o);
 }
 
+static void print_text(struct zz_table *, FILE *);
+static void text_cells(struct zz_table *, FILE *, const char *const *);
+
 void
 zz_table_add(struct zz_table *t, const char *const *vals)
 {
-	char **row;
+	size_t total = 0, k;
+	char **row, *p;
 	int i;
 
+	if (t->sf && t->sfmt == ZZ_FMT_TEXT) {
+		text_cells(t, t->sf, vals);
+		return;
+	}
 	if (t->sf && t->sfmt == ZZ_FMT_JSON) {
 		json_stream_row(t, vals);
 		return;
@@ -97,9 +154,17 @@ zz_table_add(struct zz_table *t, const char *const *vals)
 		json_decref(o);
 		return;
 	}
-	row = zz_xcalloc((size_t)t->ncols, sizeof *row);
 	for (i = 0; i < t->ncols; i++)
-		row[i] = zz_xstrdup(vals[i] ? vals[i] : "");
+		total += (vals[i] ? strlen(vals[i]) : 0) + 1;
+	/* the cell pointers, then the cells' bytes */
+	row = arena(t, (size_t)t->ncols * sizeof *row + total);
+	p = (char *)(row + t->ncols);
+	for (i = 0; i < t->ncols; i++) {
+		k = vals[i] ? strlen(vals[i]) : 0;
+		memcpy(p, vals[i] ? vals[i] : "", k + 1);
+		row[i] = p;
+		p += k + 1;
+	}
 	grow(t);
 	t->rows[t->n] = row;
 	t->notes[t->n++] = NULL;
@@ -108,9 +173,20 @@ zz_table_add(struct zz_table *t, const char *const *vals)
 void
 zz_table_note(struct zz_table *t, const char *text)
 {
+	char *v;
+
+	if (t->sf && t->sfmt == ZZ_FMT_TEXT) {
+		v = zz_needs_visible(text) ? zz_visible(text) : NULL;
+		fputs(v ? v : text, t->sf);
+		putc('\n', t->sf);
+		free(v);
+		return;
+	}
+	if (t->sf)	/* only text prints notes */
+		return;
 	grow(t);
 	t->rows[t->n] = NULL;
-	t->notes[t->n++] = zz_xstrdup(text);
+	t->notes[t->n++] = arena_str(t, text, strlen(text));
 }
 
 int
@@ -129,132 +205,235 @@ zz_term_width(FILE *f)
 	return 80;
 }
 
-/* The rows' status and kind words in Chinese, for a Chinese reader. */
-static void
-in_chinese(struct zz_table *t)
+/* Columns of s in text, or -1 when s holds a control character or bytes
+ * that are not UTF-8 (as zz_needs_visible): both in one pass. */
+static int
+plain_width(const char *s)
 {
-	const char *cn;
-	size_t r;
-	int i;
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+	int w = 0, k;
 
-	for (r = 0; r < t->n; r++)
-		for (i = 0; t->rows[r] && i < t->ncols; i++) {
-			cn = zz_value_cn(t->cols[i].name, t->rows[r][i]);
-			if (cn != t->rows[r][i]) {
-				free(t->rows[r][i]);
-				t->rows[r][i] = zz_xstrdup(cn);
-			}
-		}
+	for (;;) {
+		for (; *p >= 0x20 && *p < 0x7f; p++)
+			w++;
+		if (!*p)
+			return w;
+		/* a NUL ends a sequence early, so 4 never reads past it */
+		if (*p < 0x80 || (k = zz_utf8_decode((const char *)p, 4,
+		    &cp)) < 0 || cp < 0xa0)
+			return -1;
+		w += zz_cpwidth(cp);
+		p += k;
+	}
 }
 
-/* Column widths; the flex column shrinks so a line fits limit. */
+static const char *
+head_name(const struct zz_table *t, int i)
+{
+	return zz_lang_zh() ? zz_col_cn(t->cols[i].name) : t->cols[i].name;
+}
+
+/* The columns' widths as wide as their names, once. */
 static void
-widths(struct zz_table *t, int *w, int limit)
+start_widths(struct zz_table *t)
+{
+	int i;
+
+	if (t->w)
+		return;
+	t->w = zz_xcalloc((size_t)t->ncols, sizeof *t->w);
+	t->cn = zz_xcalloc((size_t)t->ncols, sizeof *t->cn);
+	for (i = 0; i < t->ncols; i++) {
+		t->w[i] = zz_width(head_name(t, i));
+		t->cn[i] = zz_lang_zh() && (strcmp(t->cols[i].name,
+		    "status") == 0 || strcmp(t->cols[i].name, "kind") == 0);
+	}
+}
+
+/* Cell i as text shows it, and its columns in *w: control characters as
+ * escapes (a note written before they were refused is shown, never
+ * run), then the status and kind words in Chinese for a Chinese reader.
+ * *own: the escaped copy, to free, or NULL. */
+static const char *
+shown(const struct zz_table *t, int i, const char *s, int *w, char **own)
+{
+	const char *cn;
+
+	*own = NULL;
+	if ((*w = plain_width(s)) < 0) {
+		s = *own = zz_visible(s);
+		*w = zz_width(s);
+	}
+	if (t->cn[i] && (cn = zz_value_cn(t->cols[i].name, s)) != s) {
+		s = cn;
+		*w = zz_width(s);
+	}
+	return s;
+}
+
+void
+zz_table_measure(struct zz_table *t, const char *const *vals)
+{
+	char *own;
+	int i, k;
+
+	start_widths(t);
+	for (i = 0; i < t->ncols; i++) {
+		shown(t, i, vals[i] ? vals[i] : "", &k, &own);
+		free(own);
+		if (k > t->w[i])
+			t->w[i] = k;
+	}
+}
+
+/* The flex column shrinks so a line fits the terminal f is. */
+static void
+fit_limit(struct zz_table *t, FILE *f)
 {
 	int i, total = 0, flex = -1;
-	size_t r;
 
+	t->limit = zz_term_width(f);
 	for (i = 0; i < t->ncols; i++) {
-		w[i] = zz_width(zz_lang_zh() ? zz_col_cn(t->cols[i].name) :
-		    t->cols[i].name);
+		total += t->w[i] + (i ? 2 : 0);
 		if (t->cols[i].flex)
 			flex = i;
 	}
-	for (r = 0; r < t->n; r++)
-		for (i = 0; t->rows[r] && i < t->ncols; i++) {
-			int k = zz_width(t->rows[r][i]);
-
-			if (k > w[i])
-				w[i] = k;
-		}
-	for (i = 0; i < t->ncols; i++)
-		total += w[i] + (i ? 2 : 0);
-	if (limit > 0 && flex >= 0 && total > limit) {
-		w[flex] -= total - limit;
-		if (w[flex] < 8)
-			w[flex] = 8;
+	if (t->limit > 0 && flex >= 0 && total > t->limit) {
+		t->w[flex] -= total - t->limit;
+		if (t->w[flex] < 8)
+			t->w[flex] = 8;
 	}
 }
 
 static void
-text_row(struct zz_table *t, FILE *f, const char *const *v, const int *w,
+pad(struct zz_buf *b, int n)
+{
+	static const char sp[] = "                                ";
+
+	for (; n > 0; n -= (int)sizeof sp - 1)
+		zz_buf_add(b, sp, n < (int)sizeof sp - 1 ? (size_t)n :
+		    sizeof sp - 1);
+}
+
+/* One line of shown cells v, k[i] columns each, written at once. */
+static void
+text_row(struct zz_table *t, FILE *f, const char *const *v, const int *k,
     bool cut)
 {
+	struct zz_buf *b = &t->line;
 	int i, last = t->ncols - 1;
 
+	zz_buf_reset(b);
 	for (i = 0; i < t->ncols; i++) {
 		const char *s = v[i];
 		char *fit = NULL;
-		int k = zz_width(s), gap;
+		int width = k[i], gap;
 
-		if (cut && k > w[i]) {
-			s = fit = zz_fit(s, w[i]);
-			k = zz_width(s);
+		if (cut && width > t->w[i]) {
+			s = fit = zz_fit(s, t->w[i]);
+			width = zz_width(s);
 		}
 		if (i)
-			fputs("  ", f);
+			zz_buf_add(b, "  ", 2);
 		/* padded to the column; the last one gets no trailing blanks */
-		gap = i == last && !t->cols[i].right ? 0 : w[i] - k;
+		gap = i == last && !t->cols[i].right ? 0 : t->w[i] - width;
 		if (t->cols[i].right)
-			for (; gap > 0; gap--)
-				putc(' ', f);
-		fputs(s, f);
-		for (; gap > 0; gap--)
-			putc(' ', f);
+			pad(b, gap);
+		zz_buf_puts(b, s);
+		if (!t->cols[i].right)
+			pad(b, gap);
 		free(fit);
 	}
-	putc('\n', f);
+	zz_buf_putc(b, '\n');
+	fwrite(b->s, 1, b->len, f);
 }
 
-/* Text goes to a terminal: control characters in a cell (a note written
- * before they were refused) are shown as escapes, never run. */
+/* A row given as it is (streamed text): shown, then written. */
 static void
-make_visible(struct zz_table *t)
+text_cells(struct zz_table *t, FILE *f, const char *const *vals)
 {
+	const char **v = zz_xcalloc((size_t)t->ncols, sizeof *v);
+	char **own = zz_xcalloc((size_t)t->ncols, sizeof *own);
+	int *k = zz_xcalloc((size_t)t->ncols, sizeof *k), i;
+
+	for (i = 0; i < t->ncols; i++)
+		v[i] = shown(t, i, vals[i] ? vals[i] : "", &k[i], &own[i]);
+	text_row(t, f, v, k, t->limit > 0);
+	for (i = 0; i < t->ncols; i++)
+		free(own[i]);
+	free(v), free(own), free(k);
+}
+
+static void
+text_head(struct zz_table *t, FILE *f)
+{
+	const char **head = zz_xcalloc((size_t)t->ncols, sizeof *head);
+	int *k = zz_xcalloc((size_t)t->ncols, sizeof *k), i;
+
+	for (i = 0; i < t->ncols; i++)
+		k[i] = zz_width(head[i] = head_name(t, i));
+	text_row(t, f, head, k, false);
+	free(head);
+	free(k);
+}
+
+/* The kept rows' cells replaced by what text shows, each cell's columns
+ * in cw (one pass over each cell), the columns widened to fit. */
+static void
+show_rows(struct zz_table *t, int *cw)
+{
+	const char *s;
+	char *own;
 	size_t r;
-	int i;
+	int i, *k;
 
 	for (r = 0; r < t->n; r++) {
-		char **cell = t->rows[r] ? t->rows[r] : &t->notes[r];
-		int n = t->rows[r] ? t->ncols : 1;
-
-		for (i = 0; i < n; i++)
-			if (zz_needs_visible(cell[i])) {
-				char *v = zz_visible(cell[i]);
-
-				free(cell[i]);
-				cell[i] = v;
+		if (!t->rows[r]) {
+			if (zz_needs_visible(t->notes[r])) {
+				own = zz_visible(t->notes[r]);
+				t->notes[r] = arena_str(t, own, strlen(own));
+				free(own);
 			}
+			continue;
+		}
+		for (i = 0; i < t->ncols; i++) {
+			k = &cw[r * (size_t)t->ncols + (size_t)i];
+			s = shown(t, i, t->rows[r][i], k, &own);
+			/* a static Chinese word, the cell, or a copy */
+			t->rows[r][i] = own && s == own ?
+			    arena_str(t, own, strlen(own)) : (char *)s;
+			free(own);
+			if (*k > t->w[i])
+				t->w[i] = *k;
+		}
 	}
 }
 
 static void
 print_text(struct zz_table *t, FILE *f)
 {
-	int *w = zz_xcalloc((size_t)t->ncols, sizeof *w);
-	const char **head = zz_xcalloc((size_t)t->ncols, sizeof *head);
-	int limit = zz_term_width(f), i;
+	int *cw;
 	size_t r;
 
-	make_visible(t);
-	if (zz_lang_zh())
-		in_chinese(t);
-	widths(t, w, limit);
-	for (i = 0; i < t->ncols; i++)
-		head[i] = zz_lang_zh() ? zz_col_cn(t->cols[i].name) :
-		    t->cols[i].name;
-	text_row(t, f, head, w, false);
+	if (t->sf == f && t->sfmt == ZZ_FMT_TEXT)
+		return;		/* every line is out */
+	start_widths(t);
+	cw = zz_xcalloc(t->n * (size_t)t->ncols + 1, sizeof *cw);
+	show_rows(t, cw);
+	fit_limit(t, f);
+	text_head(t, f);
 	for (r = 0; r < t->n; r++) {
-		if (t->rows[r])
-			text_row(t, f, (const char *const *)t->rows[r], w,
-			    limit > 0);
-		else
-			fprintf(f, "%s\n", t->notes[r]);
+		if (t->rows[r]) {
+			text_row(t, f, (const char *const *)t->rows[r],
+			    cw + r * (size_t)t->ncols, t->limit > 0);
+		} else {
+			fputs(t->notes[r], f);
+			putc('\n', f);
+		}
 	}
-	free(w);
-	free(head);
+	free(cw);
 }
-
 static void
 sv_head(struct zz_table *t, FILE *f, char sep)
 {
@@ -386,19 +565,16 @@ zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 		break;
 	}
 }
-
 static void
 free_rows(struct zz_table *t)
 {
-	size_t r;
-	int i;
+	struct chunk *c, *next;
 
-	for (r = 0; r < t->n; r++) {
-		for (i = 0; t->rows[r] && i < t->ncols; i++)
-			free(t->rows[r][i]);
-		free(t->rows[r]);
-		free(t->notes[r]);
+	for (c = t->chunks; c; c = next) {
+		next = c->next;
+		free(c);
 	}
+	t->chunks = NULL;
 	t->n = 0;
 }
 
@@ -407,8 +583,8 @@ zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 {
 	size_t r;
 
-	if (fmt == ZZ_FMT_TEXT)
-		return;
+	if (fmt == ZZ_FMT_TEXT && !t->w)
+		return;		/* the widths are not known yet */
 	if (fmt == ZZ_FMT_JSON) {	/* the rows so far, as elements */
 		t->sf = f;
 		t->sfmt = fmt;
@@ -439,5 +615,8 @@ zz_table_free(struct zz_table *t)
 	free_rows(t);
 	free(t->rows);
 	free(t->notes);
+	free(t->w);
+	free(t->cn);
+	zz_buf_free(&t->line);
 	free(t);
 }

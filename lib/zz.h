@@ -763,8 +763,13 @@ void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
 /* In csv, tsv, json and jsonl, whose rows need no other row: print the
  * rows so far, and every row added later at once, uncopied, so a long
  * answer takes no memory (zz_table_print then ends the table: json's
- * closing bracket).  Does nothing in text, whose columns need every row. */
+ * closing bracket).  Text, whose columns need every row, streams only
+ * once every row to come was given to zz_table_measure; else this does
+ * nothing in text. */
 void zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt);
+/* Widen text's columns to fit a row to be added later (a first pass,
+ * so that text can stream). */
+void zz_table_measure(struct zz_table *t, const char *const *vals);
 /* No csv/tsv header: the rows follow another table's (the second half
  * of a list made in two). */
 void zz_table_headless(struct zz_table *t);
