@@ -21,6 +21,26 @@ OLD=$W/bin
 mkdir -p "$W/d" && cp -r data "$W/d/ship" && rm -f "$W/d/ship/status.csv"
 python3 bench/reports.py "$W/d/ship" 3000 7 >/dev/null || exit 2
 python3 bench/gen.py "$W/d/gen" 4000 40000 3 >/dev/null || exit 2
+# the generated log out of date order, with void records (of the line
+# five before); its notes hold no comma
+mkdir -p "$W/d/shuf" && cp "$W/d/gen/"*.csv "$W/d/shuf/" &&
+    tail -n +2 "$W/d/gen/status.csv" |
+    awk 'BEGIN { srand(7) } { print rand() "\t" $0 }' | sort | cut -f2- |
+    awk -F, -v t=2022-05-10T09:30:00Z '
+	BEGIN { print "date,id,status,progress,note,by,recorded,batch,voids"; n = 1 }
+	{ print $0 "," t ",,"; n++; id[n] = $1 "," $2 }
+	n % 997 == 0 { print id[n - 5] ",void,,wrong,x," t ",," n - 5; n++ }' \
+    >"$W/d/shuf/status.csv" || exit 2
+
+# logcmds DIR: zz-status log in every format, with an id, with --as-of.
+logcmds() {
+	for o in text csv tsv json jsonl; do
+		echo "zz-status -d $1 log -o $o"
+	done
+	echo "zz-status -d $1 log 1.T1 -o text"
+	echo "zz-status -d $1 log 1.T1 -o csv"
+	echo "zz-status -d $1 log --as-of 2022-07-01 -o text"
+}
 
 # cmds DIR: one command line a line, run by both builds.
 cmds() {
@@ -38,8 +58,7 @@ cmds() {
 		done
 		echo "zz-status -d $d show --as-of $a -g 1 -o csv"
 	done
-	echo "zz-status -d $d log -o csv"
-	echo "zz-status -d $d log 1.T1 -o text"
+	logcmds "$d"
 	echo "zz-status -d $d fsck"
 	for m in 01 03 06 07 09 12; do
 		for o in text md html csv json docx; do
@@ -60,8 +79,11 @@ cmds() {
 }
 
 n=0 bad=0
-for d in "$W/d/ship" "$W/d/gen" rollup; do
-	if [ "$d" = rollup ]; then	# several plans in one report
+for d in "$W/d/ship" "$W/d/gen" rollup shuf; do
+	if [ "$d" = shuf ]; then	# log out of order, in windows too
+		{ logcmds "$W/d/shuf"; logcmds "$W/d/shuf" |
+		    sed 's/^/ZZ_LOG_WINDOW=20000 /'; } >"$W/cmds"
+	elif [ "$d" = rollup ]; then	# several plans in one report
 		for o in text html csv json docx; do
 			echo "zz-report -d $W/d/ship -d $W/d/gen monthly --month 2022-06 -o $o"
 			echo "zz-report -d $W/d/ship -d $W/d/gen annual --year 2022 -o $o"
