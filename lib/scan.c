@@ -242,7 +242,7 @@ whole_line(void *ctx, char *s, size_t n, long line)
 {
 	struct part *t = ctx;
 	char *e = s + n, *id, *st, *pr, *tail;
-	struct zz_report r;
+	struct zz_report r = {0};	/* voids, recorded, batch: none */
 	int status, prog;
 
 	if (!t->header)	/* the reader checks it on the first row */
