@@ -128,8 +128,9 @@ check_line(struct reader *r, const char *s, size_t n)
  * pass.  libcsv would read such a line the same way.  Any other line is
  * left as it was (0) for the checks and libcsv.
  */
-/* Byte classes for fast_line. */
-enum { C_TEXT, C_DELIM, C_LEAD2, C_LEAD3, C_OTHER };
+/* Byte classes for fast_line: LEAD3X leads a three-byte character
+ * that may be overlong (E0) or a surrogate (ED), LEAD3 any other. */
+enum { C_TEXT, C_DELIM, C_LEAD2, C_LEAD3, C_LEAD3X, C_OTHER };
 
 static void
 classes(unsigned char *cls, char delim)
@@ -138,6 +139,7 @@ classes(unsigned char *cls, char delim)
 
 	for (c = 0; c < 256; c++)
 		cls[c] = c < 0x80 ? C_TEXT : c >= 0xc2 && c <= 0xdf ? C_LEAD2 :
+		    c == 0xe0 || c == 0xed ? C_LEAD3X :
 		    (c & 0xf0) == 0xe0 ? C_LEAD3 : C_OTHER;
 	cls['"'] = cls['\r'] = cls['\0'] = C_OTHER;
 	cls[(unsigned char)delim] = C_DELIM;
@@ -157,8 +159,17 @@ fast_line(struct reader *r, char *line, size_t n, char delim)
 	*e = (unsigned char)delim;	/* so the loop needs no end test */
 	r->n = 0;
 	for (cut = s;; s++) {
-		while (cls[*s] == C_TEXT)
-			s++;
+		/* ASCII and Chinese text, three bytes a character, at once;
+		 * the delimiter at e stops a character cut short there */
+		for (;;) {
+			if (cls[*s] == C_TEXT)
+				s++;
+			else if (cls[*s] == C_LEAD3 && (s[1] & 0xc0) == 0x80 &&
+			    (s[2] & 0xc0) == 0x80)
+				s += 3;
+			else
+				break;
+		}
 		if (cls[*s] == C_DELIM) {
 			if (r->n == r->cap) {
 				r->cap = r->cap ? r->cap * 2 : 16;
@@ -173,7 +184,7 @@ fast_line(struct reader *r, char *line, size_t n, char delim)
 		} else if (cls[*s] == C_LEAD2 && e - s >= 2 &&
 		    (s[1] & 0xc0) == 0x80) {
 			s++;
-		} else if (cls[*s] == C_LEAD3 && e - s >= 3 &&
+		} else if (cls[*s] == C_LEAD3X && e - s >= 3 &&
 		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
 		    !(*s == 0xe0 && s[1] < 0xa0) &&	/* overlong */
 		    !(*s == 0xed && s[1] >= 0xa0)) {	/* surrogate */
