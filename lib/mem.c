@@ -80,6 +80,47 @@ zz_xreallocarray(void *p, size_t n, size_t size)
 }
 
 char *
+zz_arena_alloc(struct zz_arena *a, size_t n, size_t hint)
+{
+	size_t size = n > hint ? n : hint;
+	char *s;
+
+	if ((size_t)(a->end - a->at) < n) {
+		size = size > 65536 ? size : 65536;
+		a->block = zz_grow(a->block, a->nblock, sizeof *a->block);
+		a->at = a->block[a->nblock++] = zz_xmalloc(size);
+		a->end = a->at + size;
+	}
+	s = a->at;
+	a->at += n;
+	return s;
+}
+
+void
+zz_arena_take(struct zz_arena *a, struct zz_arena *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nblock; i++) {
+		a->block = zz_grow(a->block, a->nblock, sizeof *a->block);
+		a->block[a->nblock++] = b->block[i];
+	}
+	free(b->block);
+	memset(b, 0, sizeof *b);
+}
+
+void
+zz_arena_free(struct zz_arena *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nblock; i++)
+		free(a->block[i]);
+	free(a->block);
+	memset(a, 0, sizeof *a);
+}
+
+char *
 zz_xstrndup(const char *s, size_t n)
 {
 	char *d = zz_xmalloc(n + 1);

@@ -39,8 +39,13 @@ zz_kind_parse(const char *s)
 {
 	int k;
 
+	/* the English names, the usual case, by their first letter
+	 * first: every item of a big plan asks */
 	for (k = 0; k < ZZ_NKINDS; k++)
-		if (strcmp(s, kinds[k].name) == 0 || strcmp(s, kinds[k].cn) == 0)
+		if (*s == kinds[k].name[0] && strcmp(s, kinds[k].name) == 0)
+			return k;
+	for (k = 0; k < ZZ_NKINDS; k++)
+		if (strcmp(s, kinds[k].cn) == 0)
 			return k;
 	return -1;
 }
@@ -95,8 +100,14 @@ zz_plan_add_member(struct zz_plan *p, int group, const char *name,
 struct zz_item *
 zz_plan_add_item(struct zz_plan *p)
 {
-	struct zz_item *it = GROW(p->items, p->nitems);
+	struct zz_item *it;
 
+	if (p->nitems == p->items_cap) {
+		p->items_cap = p->items_cap ? p->items_cap * 2 : 4;
+		p->items = zz_xreallocarray(p->items, p->items_cap,
+		    sizeof *p->items);
+	}
+	it = memset(&p->items[p->nitems++], 0, sizeof *it);
 	it->due = ZZ_NODATE;
 	it->removed = ZZ_NODATE;
 	return it;
@@ -125,13 +136,13 @@ zz_plan_free(struct zz_plan *p)
 	for (i = 0; i < p->nitems; i++) {
 		struct zz_item *it = &p->items[i];
 
-		free(it->id);
 		if (it->packed)
 			continue;
-		free(it->text), free(it->recur), free(it->owner);
+		free(it->id), free(it->text), free(it->recur), free(it->owner);
 		free(it->coop), free(it->leader), free(it->person);
 	}
 	free(p->groups), free(p->people), free(p->members), free(p->items);
+	zz_arena_free(&p->strings);
 	free(p->hol);
 	free(p->index.slot);
 	free(p->index.key);
@@ -159,13 +170,10 @@ check_items(struct zz_plan *p, const char *name)
 	size_t i;
 	long first;
 
-	/* a data directory's loader indexed every item as it read it, and
-	 * checked its group and recurrence then */
-	if (p->nitems > 0 && p->index.n == p->nitems)
-		return 0;
 	free(p->index.slot);
 	free(p->index.key);
 	memset(&p->index, 0, sizeof p->index);
+	zz_plan_reserve(p, p->nitems);
 	for (i = 0; i < p->nitems; i++) {
 		struct zz_item *it = &p->items[i];
 
@@ -277,7 +285,10 @@ zz_plan_check(struct zz_plan *p, const char *name)
 			return -1;
 		}
 	}
-	if (check_ids(p, name) < 0 || check_items(p, name) < 0)
+	/* a data directory's loader checked every item's id, group and
+	 * recurrence as it read it, and indexed it */
+	if (!(p->nitems > 0 && p->index.n == p->nitems) &&
+	    (check_ids(p, name) < 0 || check_items(p, name) < 0))
 		return -1;
 	zz_plan_by(p);
 	return 0;
@@ -346,14 +357,15 @@ zz_plan_prefetch(const struct zz_plan *p, unsigned h, int depth)
 	return -1;
 }
 
+/* Room for cap slots (a power of two), the entries kept. */
 static void
-index_grow(struct zz_index *x)
+index_resize(struct zz_index *x, size_t cap)
 {
 	struct zz_islot *old = x->slot;
 	size_t i, j, oldcap = x->cap;
 	char (*key)[16];
 
-	x->cap = oldcap ? oldcap * 2 : 64;
+	x->cap = cap;
 	x->slot = zz_xcalloc_big(x->cap, sizeof *x->slot);
 	/* positions fill at most half the slots */
 	key = zz_xcalloc_big(x->cap / 2, sizeof *key);
@@ -372,16 +384,39 @@ index_grow(struct zz_index *x)
 	free(old);
 }
 
+void
+zz_plan_reserve(struct zz_plan *p, size_t n)
+{
+	size_t cap = 64;
+
+	if (n > p->items_cap) {
+		p->items = zz_xreallocarray(p->items, n, sizeof *p->items);
+		p->items_cap = n;
+	}
+	while (cap / 2 < n)
+		cap *= 2;
+	if (cap > p->index.cap)
+		index_resize(&p->index, cap);
+}
+
 long
 zz_plan_index(struct zz_plan *p, size_t pos)
 {
+	const char *id = p->items[pos].id;
+	size_t len = strlen(id);
+
+	return zz_plan_index_hash(p, pos, len, zz_map_hash(id, len));
+}
+
+long
+zz_plan_index_hash(struct zz_plan *p, size_t pos, size_t len, unsigned h)
+{
 	struct zz_index *x = &p->index;
 	const char *id = p->items[pos].id;
-	size_t len = strlen(id), i;
-	unsigned h = zz_map_hash(id, len);
+	size_t i;
 
 	while (pos >= x->cap / 2 || (x->n + 1) * 2 > x->cap)
-		index_grow(x);
+		index_resize(x, x->cap ? x->cap * 2 : 64);
 	memset(x->key[pos], 0, sizeof x->key[pos]);
 	if (len < sizeof x->key[pos])
 		memcpy(x->key[pos], id, len);

@@ -408,13 +408,11 @@ match_close(struct rev *r)
 	zz_map_free(&m, NULL);
 }
 
-/* A data directory's item keeps its strings in its id's block: give
+/* A data directory's item keeps its strings in the plan's arena: give
  * them their own before the id changes. */
 static void
 unpack(struct zz_item *it)
 {
-	char *block = it->id;
-
 	if (!it->packed)
 		return;
 	it->id = zz_xstrdup(it->id), it->text = zz_xstrdup(it->text);
@@ -422,7 +420,6 @@ unpack(struct zz_item *it)
 	it->coop = zz_xstrdup(it->coop), it->leader = zz_xstrdup(it->leader);
 	it->person = zz_xstrdup(it->person);
 	it->packed = false;
-	free(block);
 }
 
 static void

@@ -43,9 +43,13 @@ struct loader {
 	int table;
 	const char *name;	/* file name for messages */
 	int ncols;
+	int width;		/* columns(table), asked every row */
 	int err;
 	bool header;
 	long *lines;		/* items.csv: the line of each item */
+	unsigned *hash;		/* later half: the hash of each item's id */
+	size_t cap;		/* of lines and hash */
+	size_t bytes;		/* of the file it reads: a block of strings */
 	bool later_half;	/* of a file read in halves: see read_items */
 	int first_n;		/* later half: its first row's fields, */
 	long first_line;	/* and line */
@@ -140,10 +144,10 @@ row_member(struct loader *l, char **f, long line)
 	return 0;
 }
 
-/* An item's strings in one block: a big plan's memory and time went
- * to several small blocks an item. */
-static void
-pack(struct zz_item *it, char **f)
+/* An item's strings in the plan's arena: a big plan's memory and time
+ * went to several small blocks an item.  Returns the id's length. */
+static size_t
+pack(struct loader *l, struct zz_item *it, char **f)
 {
 	static const int col[] = {0, 4, 6, 7, 9, 10, 11};
 	char **dst[] = {&it->id, &it->text, &it->recur, &it->owner, &it->coop,
@@ -154,21 +158,33 @@ pack(struct zz_item *it, char **f)
 
 	for (i = 0; i < 7; i++)
 		sum += n[i] = strlen(f[col[i]]) + 1;
-	b = zz_xmalloc(sum);
+	b = zz_arena_alloc(&l->p->strings, sum, l->bytes);
 	for (i = 0; i < 7; i++) {
 		*dst[i] = memcpy(b, f[col[i]], n[i]);
 		b += n[i];
 	}
 	it->packed = true;
+	return n[0] - 1;
+}
+
+/* Room for n items' lines (and hashes). */
+static void
+lines_room(struct loader *l, size_t n)
+{
+	if (n <= l->cap)
+		return;
+	l->cap = n;
+	l->lines = zz_xreallocarray(l->lines, n, sizeof *l->lines);
+	if (l->later_half)
+		l->hash = zz_xreallocarray(l->hash, n, sizeof *l->hash);
 }
 
 /* The line of item n, for messages about a later one. */
 static void
 note_line(struct loader *l, size_t n, long line)
 {
-	if ((n & (n - 1)) == 0)	/* 0, 1, 2, 4, ...: double */
-		l->lines = zz_xreallocarray(l->lines, n ? n * 2 : 1,
-		    sizeof *l->lines);
+	if (n == l->cap)
+		lines_room(l, n ? n * 2 : 64);
 	l->lines[n] = line;
 }
 
@@ -181,6 +197,7 @@ row_item(struct loader *l, char **f, long line)
 	zz_date due, removed;
 	int kind;
 	long first;
+	size_t n, len;
 
 	if (!*f[0])
 		return zz_fwarn(l->name, line, "empty item id"), -1;
@@ -205,14 +222,21 @@ row_item(struct loader *l, char **f, long line)
 	if (date_or_empty(f[13], &removed) < 0)
 		return BAD("removed date", f[13]);
 	it = zz_plan_add_item(l->p);
-	pack(it, f);
-	if (!l->later_half &&
-	    (first = zz_plan_index(l->p, l->p->nitems - 1)) >= 0) {
+	n = l->p->nitems - 1;
+	len = pack(l, it, f);
+	/* the later half's ids are indexed after the first half's (join),
+	 * their hashes made here, in its own thread */
+	if (l->later_half) {
+		note_line(l, n, line);
+		l->hash[n] = zz_map_hash(f[0], len);
+	} else if ((first = zz_plan_index_hash(l->p, n, len,
+	    zz_map_hash(f[0], len))) >= 0) {
 		zz_fwarn(l->name, line, "duplicate item id '%s' (first on "
 		    "line %ld)", f[0], l->lines[first]);
 		return -1;
+	} else {
+		note_line(l, n, line);
 	}
-	note_line(l, l->p->nitems - 1, line);
 	it->group = (int)g;
 	it->kind = (enum zz_kind)kind;
 	it->seq = (int)seq;
@@ -268,7 +292,7 @@ on_row(void *ctx, char **f, int n, long line)
 	if (l->later_half && !l->first_n) {
 		/* the first half has the header: join() compares */
 		l->first_n = n, l->first_line = line;
-		if (n < required[l->table] || n > columns(l->table))
+		if (n < required[l->table] || n > l->width)
 			return 1;
 		l->ncols = n;
 	}
@@ -277,20 +301,46 @@ on_row(void *ctx, char **f, int n, long line)
 		    n, l->ncols);
 		return 1;
 	}
-	if (n < columns(l->table)) {	/* an old file: the rest empty */
-		for (i = 0; i < MAXCOLS; i++)
-			all[i] = i < n ? f[i] : none;
+	if (n < l->width) {	/* an old file: the rest empty */
+		memcpy(all, f, (size_t)n * sizeof *f);
+		for (i = n; i < l->width; i++)
+			all[i] = none;
 		f = all;
 	}
 	return rows[l->table](l, f, line) ? 1 : 0;
 }
 
 /*
+ * About how many lines bytes [from, to) of fd hold, told by the first
+ * 16 KiB of them (over by an eighth): room made once for a big file's
+ * items, its lines and its index, where growing copied the arrays and
+ * rebuilt the index several times.  A guess too small still grows.
+ */
+static size_t
+lines_in(int fd, off_t from, off_t to)
+{
+	char buf[16384];
+	ssize_t n;
+	size_t k = 0, est;
+	char *s, *e;
+
+	if (to - from < (off_t)sizeof buf)
+		return 0;
+	if ((n = pread(fd, buf, sizeof buf, from)) <= 0)
+		return 0;
+	for (s = buf, e = buf + n; (s = memchr(s, '\n', (size_t)(e - s))); s++)
+		k++;
+	est = (size_t)((uint64_t)(to - from) * k / (uint64_t)n);
+	return est + est / 8 + 16;
+}
+
+/*
  * A big items.csv is read in two halves at once, as scan.c reads a big
  * log: the second half into a plan of its own (the groups lent), its
- * warnings held, its ids not indexed; its items then follow the first
- * half's and are indexed in order, so that a repeated id is named at the
- * same line, with the same first line, as when read in one go.
+ * warnings held, its ids hashed but not indexed; its items then follow
+ * the first half's and are indexed in order, so that a repeated id is
+ * named at the same line, with the same first line, as when read in one
+ * go.
  */
 struct half {
 	struct loader l;
@@ -304,20 +354,29 @@ static void *
 read_half(void *arg)
 {
 	struct half *h = arg;
+	size_t n = lines_in(h->csv.fd, h->csv.from, h->csv.to);
 
+	h->q.items = zz_xreallocarray(NULL, n ? n : 1, sizeof *h->q.items);
+	h->q.items_cap = n ? n : 1;
+	lines_room(&h->l, n);
 	zz_warn_hold(&h->held);
 	h->rc = zz_csv_read_part(&h->csv, h->l.name, ',', on_row, &h->l);
 	zz_warn_hold(NULL);
 	return NULL;
 }
 
-/* The second half's items after the first's; lines: where its lines
- * start, less one. */
+/* Ahead of the one indexed, the index slot of the item this many later
+ * is fetched into the cache. */
+#define AHEAD 16
+
+/* The second half's items after the first's, in one copy; lines: where
+ * its lines start, less one. */
 static int
 join(struct loader *l, struct half *h, long lines)
 {
 	struct zz_plan *p = l->p;
-	size_t j, n = h->q.nitems;
+	size_t j, n = h->q.nitems, at = p->nitems;
+	const unsigned *hash = h->l.hash;
 	long first;
 
 	if (h->l.first_n && h->l.first_n != l->ncols) {
@@ -325,18 +384,26 @@ join(struct loader *l, struct half *h, long lines)
 		    "columns were expected", h->l.first_n, l->ncols);
 		return -1;
 	}
-	for (j = 0; j < n; j++) {
-		*zz_plan_add_item(p) = h->q.items[j];
-		note_line(l, p->nitems - 1, h->l.lines[j] + lines);
-	}
+	zz_plan_reserve(p, at + n);
+	if (n)	/* memcpy from NULL is undefined */
+		memcpy(p->items + at, h->q.items, n * sizeof *p->items);
+	p->nitems += n;
 	h->q.nitems = 0;	/* p owns them now */
-	for (j = p->nitems - n; j < p->nitems; j++)
-		if ((first = zz_plan_index(p, j)) >= 0) {
-			zz_fwarn(l->name, l->lines[j], "duplicate item id '%s' "
-			    "(first on line %ld)", p->items[j].id,
+	zz_arena_take(&p->strings, &h->q.strings);
+	lines_room(l, at + n);
+	for (j = 0; j < n; j++)
+		l->lines[at + j] = h->l.lines[j] + lines;
+	for (j = 0; j < n; j++) {
+		if (j + AHEAD < n)
+			zz_plan_prefetch(p, hash[j + AHEAD], 0);
+		if ((first = zz_plan_index_hash(p, at + j,
+		    strlen(p->items[at + j].id), hash[j])) >= 0) {
+			zz_fwarn(l->name, l->lines[at + j], "duplicate item id "
+			    "'%s' (first on line %ld)", p->items[at + j].id,
 			    l->lines[first]);
 			return -1;
 		}
+	}
 	if (h->rc != 0) {
 		zz_warn_release(&h->held, lines);
 		return -1;
@@ -353,6 +420,9 @@ read_items(struct loader *l, int fd, off_t size)
 	pthread_t th;
 	int rc;
 
+	zz_plan_reserve(l->p, lines_in(fd, 0, size));
+	lines_room(l, l->p->items_cap);
+	l->bytes = (size_t)(half > 0 ? half : size);
 	if (half <= 0 || half >= size)
 		return zz_csv_read_part(&a, l->name, ',', on_row, l);
 	memset(&h, 0, sizeof h);
@@ -361,6 +431,8 @@ read_items(struct loader *l, int fd, off_t size)
 	h.l.header = true;	/* the first half's to check */
 	h.l.ncols = 0;		/* its first row's, checked in join() */
 	h.l.lines = NULL;
+	h.l.cap = 0;
+	h.l.bytes = (size_t)(size - half);
 	h.l.later_half = true;
 	h.q.groups = l->p->groups;
 	h.q.ngroups = l->p->ngroups;
@@ -378,6 +450,7 @@ read_items(struct loader *l, int fd, off_t size)
 	h.q.ngroups = 0;
 	zz_plan_free(&h.q);
 	free(h.l.lines);
+	free(h.l.hash);
 	zz_held_free(&h.held);
 	return rc;
 }
@@ -386,7 +459,8 @@ static int
 load_table(const char *dir, int table, struct zz_plan *p)
 {
 	char *path = zz_xasprintf("%s/%s", dir, files[table]);
-	struct loader l = {p, table, path, 0, 0, false, NULL, false, 0, 0};
+	struct loader l = {.p = p, .table = table, .name = path,
+		.width = columns(table)};
 	FILE *f = fopen(path, "r");
 	struct stat st;
 	int rc;

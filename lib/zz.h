@@ -77,6 +77,20 @@ char *zz_xstrdup(const char *s);
 char *zz_xstrndup(const char *s, size_t n);
 char *zz_xasprintf(const char *fmt, ...);
 
+/* Strings of many rows in a few big blocks, freed together: a big plan
+ * spent a tenth of its load in malloc, one block an item. */
+struct zz_arena {
+	char **block;
+	size_t nblock;
+	char *at, *end;		/* the free part of the last block */
+};
+/* Room for n bytes; a new block holds at least hint bytes (a file's
+ * strings: its size). */
+char *zz_arena_alloc(struct zz_arena *a, size_t n, size_t hint);
+/* b's blocks become a's (the strings stay where they are). */
+void zz_arena_take(struct zz_arena *a, struct zz_arena *b);
+void zz_arena_free(struct zz_arena *a);
+
 struct zz_buf {
 	char *s;		/* always NUL-terminated once anything was added */
 	size_t len, cap;
@@ -284,8 +298,8 @@ struct zz_item {
 	bool ongoing;		/* 持续推进, 长期坚持: due is the plan's end */
 	zz_date removed;	/* the date of the revision that dropped it,
 				 * ZZ_NODATE while it is in the plan */
-	bool packed;		/* its strings live in id's block (a data
-				 * directory's items), not their own */
+	bool packed;		/* its strings live in the plan's arena (a
+				 * data directory's items), not their own */
 };
 /* Whether it is still in the plan on day t (not removed on or before). */
 bool zz_item_current(const struct zz_item *it, zz_date t);
@@ -332,7 +346,8 @@ struct zz_plan {
 	struct zz_member *members;
 	size_t nmembers;
 	struct zz_item *items;
-	size_t nitems;
+	size_t nitems, items_cap;
+	struct zz_arena strings;	/* of the packed items */
 	struct zz_index {	/* item id -> position in items */
 		struct zz_islot {
 			unsigned hash;	/* zz_map_hash of the id */
@@ -357,6 +372,9 @@ struct zz_person *zz_plan_add_person(struct zz_plan *p);
 struct zz_member *zz_plan_add_member(struct zz_plan *p, int group,
     const char *name, const char *role);
 struct zz_item *zz_plan_add_item(struct zz_plan *p);
+/* Room for n items and their index, made once (a loader that knows how
+ * many are coming: no array copied and no index rebuilt as it grows). */
+void zz_plan_reserve(struct zz_plan *p, size_t n);
 void zz_plan_free(struct zz_plan *p);
 /* Build the id index and check the tables hold together (unique ids,
  * known groups, ...); reports as name and returns -1 on a problem. */
@@ -379,6 +397,9 @@ long zz_plan_prefetch(const struct zz_plan *p, unsigned h, int depth);
 /* Put p->items[pos] in the index: -1, or the position of an item that
  * has its id already (which stays). */
 long zz_plan_index(struct zz_plan *p, size_t pos);
+/* The same for an id of len bytes whose zz_map_hash is h. */
+long zz_plan_index_hash(struct zz_plan *p, size_t pos, size_t len,
+    unsigned h);
 const struct zz_group *zz_plan_group(const struct zz_plan *p, int id);
 /* (Re)build p->by; zz_plan_check does.  A plan whose table sizes
  * changed since is answered without it (zz_plan_by_ok is false). */
