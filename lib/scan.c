@@ -8,6 +8,13 @@
  * does end there, hands over; else it reads on to the end and the second
  * half's work is thrown away.  The second half numbers its lines from 1
  * and holds back its warnings, as it does not know where it starts.
+ *
+ * zz_scan_plan reads more for zz-report (struct zz_scan): each id's
+ * first report of done, the period's reports, the lines whose ids the
+ * plan lacks, each half its own, put after the first half's with their
+ * lines numbered on.  Anything wrong is held: the log is read again as
+ * a whole, as when a void record came, so that a bad line is named in
+ * log order after the warnings before it, or not at all when voided.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -41,6 +48,13 @@ struct queued {
 	size_t len;
 	unsigned hash;
 	long pos;	/* the item likely; -1 */
+	long kept;	/* its place in the part's kept reports; -1 */
+};
+
+/* A line whose id the plan lacks: its id at the part's text + at. */
+struct stray {
+	long line;
+	size_t at, len;
 };
 
 struct part {
@@ -59,17 +73,31 @@ struct part {
 	bool have_day;
 	int header;		/* the log header's columns, once checked */
 	bool voids;		/* a void record came: the log is read again */
+	struct zz_scan *w;	/* what more is read (zz_scan_plan); NULL */
+	zz_date *done;		/* w: by position in p->items */
+	struct zz_kept *kept;	/* w: the period's reports */
+	size_t nkept;		/* counted, when not kept */
+	struct stray *stray;	/* w: lines whose id the plan lacks */
+	size_t nstray;
+	struct zz_buf text;	/* w: the strings of kept and stray */
 };
 
 static void
 part_init(struct part *t, const struct zz_plan *p, zz_date asof,
-    const char *name)
+    const char *name, struct zz_scan *w)
 {
+	size_t i;
+
 	memset(t, 0, sizeof *t);
 	t->p = p;
 	t->asof = asof;
 	t->name = name;
 	t->item = zz_xcalloc_big(p->nitems ? p->nitems : 1, sizeof *t->item);
+	if (!(t->w = w))
+		return;
+	t->done = zz_xmalloc((p->nitems ? p->nitems : 1) * sizeof *t->done);
+	for (i = 0; i < p->nitems; i++)
+		t->done[i] = ZZ_NODATE;
 }
 
 static void
@@ -84,6 +112,10 @@ part_free(struct part *t)
 	free(t->item);
 	zz_map_free(&t->other, free_state);
 	zz_held_free(&t->held);
+	free(t->done);
+	free(t->kept);
+	free(t->stray);
+	zz_buf_free(&t->text);
 }
 
 /* The library's rule: a later date wins; on the same date, the later
@@ -97,47 +129,120 @@ part_free(struct part *t)
 	}								\
 } while (0)
 
+/* The first report of done: the earliest date. */
+#define DONE(d, date) do {						\
+	if ((d) == ZZ_NODATE || (date) < (d))				\
+		(d) = (date);						\
+} while (0)
+
+static struct zz_state *
+other_state(struct part *t, const char *id, size_t len)
+{
+	struct zz_state **slot;
+
+	slot = (struct zz_state **)zz_map_slot(&t->other, id, len, NULL);
+	if (!*slot) {
+		*slot = zz_xcalloc(1, sizeof **slot);
+		(*slot)->done = ZZ_NODATE;
+	}
+	return *slot;
+}
+
+/* With w, the item of an id the plan lacks that is an occurrence of one
+ * (ID@YYYY-MM, its month checked as it came); else -1, the line noted. */
+static long
+occurrence_of(struct part *t, const struct zz_report *r, size_t len)
+{
+	const char *at = memchr(r->id, '@', len);
+	size_t n = at ? (size_t)(at - r->id) : len;
+	long pos = at ? zz_plan_find(t->p, r->id, n, zz_map_hash(r->id, n)) :
+	    -1;
+	struct stray *s;
+
+	if (pos >= 0)
+		return pos;
+	t->stray = zz_grow(t->stray, t->nstray, sizeof *t->stray);
+	s = &t->stray[t->nstray++];
+	s->line = r->line;
+	s->at = t->text.len;
+	s->len = n;
+	zz_buf_add(&t->text, r->id, n);
+	return -1;
+}
+
 static void
 apply(struct part *t, const struct zz_report *r, size_t len, unsigned h)
 {
-	struct zz_state **slot;
 	long pos = zz_plan_find(t->p, r->id, len, h);
 
 	if (pos >= 0) {
 		TAKE(&t->item[pos], r, 0);
 		return;
 	}
-	slot = (struct zz_state **)zz_map_slot(&t->other, r->id, len, NULL);
-	if (!*slot)
-		*slot = zz_xcalloc(1, sizeof **slot);
-	TAKE(*slot, r, 0);
+	TAKE(other_state(t, r->id, len), r, 0);
 }
 
+/* apply with w: reports dated after the as-of date come here too, their
+ * ids checked; each first report of done is noted; a kept report gets
+ * its item. */
 static void
+apply_w(struct part *t, const struct zz_report *r, size_t len, unsigned h,
+    long kept)
+{
+	struct zz_state *y;
+	long pos = zz_plan_find(t->p, r->id, len, h);
+
+	if (pos >= 0) {
+		if (kept >= 0)
+			t->kept[kept].item = pos;
+		if (r->date > t->asof)
+			return;
+		TAKE(&t->item[pos], r, 0);
+		if (r->status == ZZ_DONE)
+			DONE(t->done[pos], r->date);
+		return;
+	}
+	if ((pos = occurrence_of(t, r, len)) < 0)
+		return;		/* it counts for nothing */
+	if (kept >= 0)
+		t->kept[kept].item = pos;
+	if (r->date > t->asof)
+		return;
+	y = other_state(t, r->id, len);
+	TAKE(y, r, 0);
+	if (r->status == ZZ_DONE)
+		DONE(y->done, r->date);
+}
+
+static inline void
 leave(struct part *t, size_t k)
 {
 	struct queued *e = &t->q[k % AHEAD];
 
-	apply(t, &e->r, e->len, e->hash);
+	if (t->w)
+		apply_w(t, &e->r, e->len, e->hash, e->kept);
+	else
+		apply(t, &e->r, e->len, e->hash);
 }
 
-static int
-on_report(void *ctx, const struct zz_report *r)
+/* The reports still in the queue. */
+static void
+drain(struct part *t)
 {
-	struct part *t = ctx;
-	size_t len = strlen(r->id);
+	size_t k;
+
+	for (k = t->n > AHEAD ? t->n - AHEAD : 0; k < t->n; k++)
+		leave(t, k);
+	t->n = 0;
+}
+
+/* r into the queue (the one that leaves it applied), its index slot
+ * fetched, and the id and item of the one FETCH turns earlier. */
+static inline void
+enqueue(struct part *t, const struct zz_report *r, size_t len, long kept)
+{
 	struct queued *e;
 
-	if (r->voids) {
-		t->voids = true;
-		return 0;
-	}
-	if (r->date > t->asof)
-		return 0;
-	if (len >= IDMAX) {
-		apply(t, r, len, zz_map_hash(r->id, len));
-		return 0;
-	}
 	if (t->n >= AHEAD)
 		leave(t, t->n - AHEAD);
 	e = &t->q[t->n % AHEAD];
@@ -146,6 +251,7 @@ on_report(void *ctx, const struct zz_report *r)
 	e->r.id = e->id;
 	e->len = len;
 	e->hash = zz_map_hash(r->id, len);
+	e->kept = kept;
 	zz_plan_prefetch(t->p, e->hash, 0);
 	if (t->n >= FETCH) {
 		e = &t->q[(t->n - FETCH) % AHEAD];
@@ -153,6 +259,96 @@ on_report(void *ctx, const struct zz_report *r)
 			__builtin_prefetch(&t->item[e->pos]);
 	}
 	t->n++;
+}
+
+static int
+on_report(void *ctx, const struct zz_report *r)
+{
+	struct part *t = ctx;
+	size_t len = strlen(r->id);
+
+	if (r->voids) {
+		t->voids = true;
+		return 0;
+	}
+	if (r->date > t->asof)
+		return 0;
+	if (len >= IDMAX)
+		apply(t, r, len, zz_map_hash(r->id, len));
+	else
+		enqueue(t, r, len, -1);
+	return 0;
+}
+
+/* An occurrence ID@YYYY-MM with a bad month. */
+static bool
+bad_month(const char *id, size_t len)
+{
+	const char *at = memchr(id, '@', len);
+	int y, mon;
+
+	return at && zz_parse_month(at + 1, &y, &mon) < 0;
+}
+
+/* With w: a report of an occurrence with a bad month is an error. */
+static bool
+bad_occurrence(const struct part *t, const struct zz_report *r, size_t len)
+{
+	if (!bad_month(r->id, len))
+		return false;
+	zz_fwarn(t->name, r->line, "bad occurrence '%s' (expected ID@YYYY-MM)",
+	    r->id);
+	return true;
+}
+
+/* With w, a report dated in its period: kept, its item found as it is
+ * applied (its place in t->kept returned), or counted (-1). */
+static long
+period(struct part *t, const struct zz_report *r, size_t len)
+{
+	struct zz_kept *k;
+
+	if (r->date < t->w->from || r->date > t->w->to || r->date > t->asof)
+		return -1;
+	if (!t->w->keep) {
+		t->nkept++;
+		return -1;
+	}
+	t->kept = zz_grow(t->kept, t->nkept, sizeof *t->kept);
+	k = &t->kept[t->nkept];
+	k->date = r->date;
+	k->status = r->status;
+	k->progress = r->progress;
+	k->line = r->line;
+	k->item = -1;
+	k->at = t->text.len;
+	zz_buf_add(&t->text, r->id, len + 1);
+	zz_buf_add(&t->text, r->note, strlen(r->note) + 1);
+	zz_buf_add(&t->text, r->by, strlen(r->by) + 1);
+	return (long)t->nkept++;
+}
+
+/* on_report with w: every report, whatever its date. */
+static int
+on_report_w(void *ctx, const struct zz_report *r)
+{
+	struct part *t = ctx;
+	size_t len = strlen(r->id);
+	long kept;
+
+	if (r->voids) {
+		t->voids = true;
+		return 0;
+	}
+	if (bad_occurrence(t, r, len))
+		return -1;
+	kept = period(t, r, len);
+	if (len >= IDMAX) {
+		drain(t);	/* the strays in log order */
+		apply_w(t, r, len, zz_map_hash(r->id, len), kept);
+	} else {
+		enqueue(t, r, len, kept);
+	}
 	return 0;
 }
 
@@ -271,6 +467,11 @@ whole_line(void *ctx, char *s, size_t n, long line)
 		memcpy(t->day, s, 10);
 		t->have_day = true;
 	}
+	/* a report w keeps: its note and name too, from the reader; a bad
+	 * one: the reader's, to fail with */
+	if (t->w && ((t->w->keep && t->date >= t->w->from &&
+	    t->date <= t->w->to) || bad_month(id, (size_t)(st - id))))
+		return 0;
 	*st = '\0';
 	r.date = t->date;
 	r.id = id;
@@ -278,19 +479,11 @@ whole_line(void *ctx, char *s, size_t n, long line)
 	r.progress = prog;
 	r.note = r.by = "";
 	r.line = line;
-	on_report(t, &r);
+	if (t->w)
+		on_report_w(t, &r);
+	else
+		on_report(t, &r);
 	return 1;
-}
-
-/* The reports still in the queue. */
-static void
-drain(struct part *t)
-{
-	size_t k;
-
-	for (k = t->n > AHEAD ? t->n - AHEAD : 0; k < t->n; k++)
-		leave(t, k);
-	t->n = 0;
 }
 
 static int
@@ -298,8 +491,8 @@ run(struct part *t)
 {
 	t->csv.whole = whole_line;
 	t->csv.whole_ctx = t;
-	if ((t->rc = zz_log_each_part(&t->csv, t->name, &t->header, on_report,
-	    t)) == 0)
+	if ((t->rc = zz_log_each_part(&t->csv, t->name, &t->header,
+	    t->w ? on_report_w : on_report, t)) == 0)
 		drain(t);
 	return t->rc;
 }
@@ -315,6 +508,37 @@ run_held(void *arg)
 	return NULL;
 }
 
+/* y's ny entries after x's nx: lines numbered from the first half's
+ * first line, their strings at base further on. */
+#define APPEND(x, nx, y, ny, lines, base) do {				\
+	size_t k_;							\
+									\
+	(x) = zz_xreallocarray((x), (nx) + (ny) + 1, sizeof *(x));	\
+	for (k_ = 0; k_ < (ny); k_++, (nx)++) {				\
+		(x)[nx] = (y)[k_];					\
+		(x)[nx].line += (lines);				\
+		(x)[nx].at += (base);					\
+	}								\
+} while (0)
+
+/* The second half's reports of w's into the first's: after them, in
+ * log order, numbered from the first line. */
+static void
+merge_w(struct part *a, struct part *b, long lines)
+{
+	size_t i, base = a->text.len;
+
+	for (i = 0; i < a->p->nitems; i++)
+		if (b->done[i] != ZZ_NODATE)
+			DONE(a->done[i], b->done[i]);
+	if (!a->w->keep)
+		a->nkept += b->nkept;
+	else
+		APPEND(a->kept, a->nkept, b->kept, b->nkept, lines, base);
+	APPEND(a->stray, a->nstray, b->stray, b->nstray, lines, base);
+	zz_buf_add(&a->text, b->text.s ? b->text.s : "", b->text.len);
+}
+
 /* The second half's states into the first's. */
 static void
 merge(struct part *a, struct part *b, long lines)
@@ -326,16 +550,17 @@ merge(struct part *a, struct part *b, long lines)
 		if (b->item[i].line)
 			TAKE(&a->item[i], &b->item[i], lines);
 	for (i = 0; i < m->cap; i++) {
-		struct zz_state **slot, *y = m->vals[i];
+		struct zz_state *x, *y = m->vals[i];
 
 		if (!m->keys[i])
 			continue;
-		slot = (struct zz_state **)zz_map_slot(&a->other, m->keys[i],
-		    strlen(m->keys[i]), NULL);
-		if (!*slot)
-			*slot = zz_xcalloc(1, sizeof **slot);
-		TAKE(*slot, y, lines);
+		x = other_state(a, m->keys[i], strlen(m->keys[i]));
+		TAKE(x, y, lines);
+		if (y->done != ZZ_NODATE)
+			DONE(x->done, y->done);
 	}
+	if (a->w)
+		merge_w(a, b, lines);
 }
 
 /* The marks as the states the library knows. */
@@ -350,6 +575,7 @@ states(const struct part *t)
 		st[i].status = (enum zz_status)t->item[i].status;
 		st[i].progress = t->item[i].progress;
 		st[i].line = t->item[i].line;
+		st[i].done = t->done ? t->done[i] : ZZ_NODATE;
 	}
 	return st;
 }
@@ -366,7 +592,7 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	a->csv = (struct zz_csv_part){.fd = fd, .from = 0, .to = limit, .line = 1};
 	if (half <= 0 || half >= limit)
 		return run(a);
-	part_init(&b, a->p, a->asof, name);
+	part_init(&b, a->p, a->asof, name, a->w);
 	b.header = zz_log_columns(fd);	/* the first half checks it */
 	b.csv = (struct zz_csv_part){.fd = fd, .from = half, .to = limit, .line = 1};
 	if (pthread_create(&th, NULL, run_held, &b) != 0) {
@@ -400,27 +626,54 @@ read_voided(struct part *a, int fd, off_t limit)
 	int rc;
 
 	part_free(a);
-	part_init(a, a->p, a->asof, a->name);
-	if ((rc = zz_log_each(f, a->name, on_report, a)) == 0)
-		drain(a);
+	part_init(a, a->p, a->asof, a->name, a->w);
+	rc = zz_log_each(f, a->name, a->w ? on_report_w : on_report, a);
+	drain(a);	/* with w, the strays before a bad line are told */
 	fclose(f);
 	return rc;
 }
 
-/* A file in halves when it is long; closes fd. */
+/* A file in halves when it is long; closes fd.  With w, what goes
+ * wrong is held: a bad line is read again as a whole, so that what is
+ * said of it comes in log order after the strays before it (and a line
+ * a later void record voids is not bad). */
 static int
 read_stream(struct part *a, const char *path, int fd, off_t limit)
 {
-	int rc = read_halves(a, path, fd, limit);
+	int rc;
 
-	if (rc == 0 && a->voids)
-		return read_voided(a, fd, limit);
-	close(fd);
+	if (a->w)
+		zz_warn_hold(&a->held);
+	rc = read_halves(a, path, fd, limit);
+	if ((rc == 0 && a->voids) || (rc != 0 && a->w))
+		rc = read_voided(a, fd, limit);
+	else
+		close(fd);
+	zz_warn_hold(NULL);
 	return rc;
+}
+
+/* With w: the strays, then what went wrong. */
+static void
+tell(struct part *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nstray && a->w->stray; i++)
+		a->w->stray(a->w->ctx, a->text.s + a->stray[i].at,
+		    a->stray[i].len, a->stray[i].line);
+	zz_warn_release(&a->held, 0);
 }
 
 int
 zz_states_load_plan(struct zz_states *s, const char *path,
+    const struct zz_plan *p, zz_date asof)
+{
+	return zz_scan_plan(s, NULL, path, p, asof);
+}
+
+int
+zz_scan_plan(struct zz_states *s, struct zz_scan *w, const char *path,
     const struct zz_plan *p, zz_date asof)
 {
 	struct part a;
@@ -435,8 +688,10 @@ zz_states_load_plan(struct zz_states *s, const char *path,
 		return -1;
 	name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	zz_log_torn_warn(name, torn);
-	part_init(&a, p, asof, name);
+	part_init(&a, p, asof, name, w);
 	rc = read_stream(&a, path, fd, limit);
+	if (w)
+		tell(&a);
 	if (rc != 0) {
 		part_free(&a);
 		return -1;
@@ -444,7 +699,13 @@ zz_states_load_plan(struct zz_states *s, const char *path,
 	s->plan = p;
 	s->item = states(&a);
 	s->map = a.other;
+	if (w) {
+		w->kept = a.kept;
+		w->nkept = a.nkept;
+		w->text = a.text;
+	}
 	free(a.item);
-	zz_held_free(&a.held);
+	free(a.done);
+	free(a.stray);
 	return 0;
 }

@@ -596,6 +596,8 @@ struct zz_state {
 	zz_date date;
 	enum zz_status status;
 	int progress;
+	zz_date done;		/* zz_scan_plan's: the first report of done as
+				 * of the date, ZZ_NODATE if none */
 	long line;
 	char *note, *by;	/* kept only when asked for */
 };
@@ -626,6 +628,37 @@ int zz_states_load_plan(struct zz_states *s, const char *path,
  * a void record reads the log again with zz_log_each. */
 int zz_log_each_part(struct zz_csv_part *pt, const char *name, int *cols,
     zz_report_fn fn, void *ctx);
+/* What zz_scan_plan reads from the log besides each id's latest state:
+ * the first report of done of each (zz_state.done), the reports dated in
+ * a period, every id the plan lacks (also in reports dated after the
+ * as-of date), and a report of an occurrence with a bad month
+ * (ID@2022-13) is an error. */
+struct zz_kept {	/* a report of the period */
+	zz_date date;
+	enum zz_status status;
+	int progress;
+	long line;
+	long item;		/* its item's (an occurrence's item's) position
+				 * in the plan, or -1 */
+	size_t at;		/* id, note and by, one after the other in the
+				 * scan's text from here */
+};
+struct zz_scan {
+	zz_date from, to;	/* the period; to is not after the as-of date */
+	bool keep;		/* keep its reports, else only count them */
+	/* Called once the log is read, in log order, with each line whose id
+	 * is neither an item of the plan nor an occurrence ID@YYYY-MM of one
+	 * (id: the part before the @). */
+	void (*stray)(void *ctx, const char *id, size_t len, long line);
+	void *ctx;
+	struct zz_kept *kept;	/* out: the period's reports in log order */
+	size_t nkept;		/* out: their number, kept or not */
+	struct zz_buf text;	/* out: the kept reports' strings */
+};
+/* zz_states_load_plan reading w's too (w->kept and w->text are the
+ * caller's to free). */
+int zz_scan_plan(struct zz_states *s, struct zz_scan *w, const char *path,
+    const struct zz_plan *p, zz_date asof);
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 /* The state of s->plan->items[i] (of the plan given to
  * zz_states_load_plan; else by its id), NULL when never reported. */

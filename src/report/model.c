@@ -5,113 +5,15 @@
 
 #include "report.h"
 
-/* An id in the log names a plan item, or an occurrence ID@YYYY-MM: the
- * item's position, or -1 for an id the plan lacks (-2: a bad one). */
-static long
-check_id(struct model *m, const struct zz_report *r, size_t len)
-{
-	const char *at = memchr(r->id, '@', len);
-	size_t n = at ? (size_t)(at - r->id) : len;
-	long pos;
-	int y, mon;
-
-	if (at && zz_parse_month(at + 1, &y, &mon) < 0) {
-		zz_fwarn(m->logname, r->line, "bad occurrence '%s' "
-		    "(expected ID@YYYY-MM)", r->id);
-		return -2;
-	}
-	if ((pos = zz_plan_find(&m->plan, r->id, n, zz_map_hash(r->id, n))) < 0)
-		zz_fwarn(m->logname, r->line, "warning: '%.*s' is not an item "
-		    "of the plan; report ignored", (int)n, r->id);
-	return pos;
-}
-
-/* The library's rule for the latest state: a later date wins; on the
- * same date, the later line.  Kept here so the log is read only once. */
+/* Every line of the log whose id is not the plan's, as the old reader
+ * said it: one warning a line. */
 static void
-note(struct seen *s, const struct zz_report *r)
+stray(void *ctx, const char *id, size_t len, long line)
 {
-	if (r->status == ZZ_DONE && (s->done == ZZ_NODATE || r->date < s->done))
-		s->done = r->date;
-	if (s->line && s->date > r->date)
-		return;
-	s->date = r->date;
-	s->st = r->status;
-	s->line = r->line;
-}
+	const struct model *m = ctx;
 
-static struct seen *
-occ_seen(struct model *m, const char *id, size_t len)
-{
-	struct seen **slot;
-
-	slot = (struct seen **)zz_map_slot(&m->occ, id, len, NULL);
-	if (!*slot) {
-		*slot = zz_xcalloc(1, sizeof **slot);
-		(*slot)->done = ZZ_NODATE;
-	}
-	return *slot;
-}
-
-/* The strings of a kept report, one after another in m->text (id, note,
- * by), found again by offset: pointers into it move as it grows. */
-static void
-keep_rep(struct model *m, const struct zz_report *r, long item)
-{
-	struct rep *p;
-
-	if (r->date < m->from || r->date > m->to)
-		return;
-	if (!m->keep_reps) {
-		m->nreps++;
-		return;
-	}
-	m->reps = zz_grow(m->reps, m->nreps, sizeof *m->reps);
-	p = &m->reps[m->nreps++];
-	p->date = r->date;
-	p->at = m->text.len;
-	zz_buf_add(&m->text, r->id, strlen(r->id) + 1);
-	zz_buf_add(&m->text, r->note, strlen(r->note) + 1);
-	zz_buf_add(&m->text, r->by, strlen(r->by) + 1);
-	p->st = r->status;
-	p->progress = r->progress;
-	p->line = r->line;
-	p->item = item;
-}
-
-/* The kept reports' strings, once m->text is complete. */
-static void
-rep_strings(struct model *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->nreps; i++) {
-		struct rep *p = &m->reps[i];
-
-		p->id = m->text.s + p->at;
-		p->note = p->id + strlen(p->id) + 1;
-		p->by = p->note + strlen(p->note) + 1;
-	}
-}
-
-static int
-on_report(void *ctx, const struct zz_report *r)
-{
-	struct model *m = ctx;
-	size_t len = strlen(r->id);
-	long pos = check_id(m, r, len);
-
-	if (pos == -2)
-		return -1;
-	if (r->date > m->asof)
-		return 0;	/* not yet written as of the report's date */
-	/* reports of ids the plan lacks count for nothing */
-	if (pos >= 0 && memchr(r->id, '@', len))
-		note(occ_seen(m, r->id, len), r);
-	else if (pos >= 0)
-		note(&m->seen[pos], r);
-	keep_rep(m, r, pos);
-	return 0;
+	zz_fwarn(m->logname, line, "warning: '%.*s' is not an item of the "
+	    "plan; report ignored", (int)len, id);
 }
 
 static int
@@ -156,45 +58,60 @@ unit_item(const struct model *m, size_t i)
 	return m->u[i].it;
 }
 
+/* The period's reports from what the scan kept, their strings in the
+ * scan's text (which the model takes). */
+static void
+take_reps(struct model *m, struct zz_scan *w)
+{
+	size_t i;
+
+	m->text = w->text;
+	m->reps = zz_xreallocarray(NULL, w->nkept ? w->nkept : 1,
+	    sizeof *m->reps);
+	for (i = 0; i < w->nkept; i++) {
+		const struct zz_kept *k = &w->kept[i];
+		struct rep *p = &m->reps[i];
+
+		p->date = k->date;
+		p->id = m->text.s + k->at;
+		p->note = p->id + strlen(p->id) + 1;
+		p->by = p->note + strlen(p->note) + 1;
+		p->st = k->status;
+		p->progress = k->progress;
+		p->line = k->line;
+		p->item = k->item;
+	}
+	free(w->kept);
+}
+
+/* The log in one pass by the library's reader (lib/scan.c: two halves
+ * at once, the index looked up ahead): each item's and occurrence's
+ * latest state and first report of done as of asof, and the period's
+ * reports, kept for the monthly listing or counted. */
 int
 model_load_log(struct model *m, const char *path)
 {
-	FILE *f;
-	long torn;
-	size_t i;
-	int rc;
+	struct zz_scan w = {.from = m->from, .to = m->to,
+	    .keep = m->keep_reps, .stray = stray, .ctx = m};
 
-	m->logname = path;
-	m->seen = zz_xcalloc(m->plan.nitems + 1, sizeof *m->seen);
-	for (i = 0; i < m->plan.nitems; i++)
-		m->seen[i].done = ZZ_NODATE;
-	if (strcmp(path, "-") == 0) {
-		m->logname = "<stdin>";
-		rc = zz_log_each(stdin, m->logname, on_report, m);
-	} else {
-		/* under a shared lock, and never a line torn by a crash */
-		if (!(f = zz_log_open(path, &torn)))
-			return -1;
-		if (torn)
-			zz_fwarn(path, torn, "the last line has no newline (cut "
-			    "by a crash?) and is left out");
-		rc = zz_log_each(f, path, on_report, m);
-		fclose(f);
-	}
-	if (rc != 0 || !m->keep_reps)
-		return rc;
-	rep_strings(m);
+	m->logname = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	if (zz_scan_plan(&m->st, &w, path, &m->plan, m->asof) < 0)
+		return -1;
+	m->nreps = w.nkept;
+	if (!m->keep_reps)
+		return 0;
+	take_reps(m, &w);
 	if (m->nreps)
 		qsort(m->reps, m->nreps, sizeof *m->reps, cmp_rep);
 	bucket_by_group(m, &m->rbyg, m->nreps, rep_item);
-	return rc;
+	return 0;
 }
 
 static void
 add_unit(struct model *m, const struct zz_item *it, int y, int mon,
     zz_date due)
 {
-	const struct seen *own = NULL, *st = &m->seen[it - m->plan.items];
+	const struct zz_state *own = NULL, *st = &m->st.item[it - m->plan.items];
 	struct unit *u;
 	char *id = NULL;
 
@@ -211,12 +128,12 @@ add_unit(struct model *m, const struct zz_item *it, int y, int mon,
 	u->id = it->id;
 	if (y) {
 		u->id = id = zz_xasprintf("%s@%04d-%02d", it->id, y, mon);
-		own = zz_map_get(&m->occ, id, strlen(id));
+		own = zz_map_get(&m->st.map, id, strlen(id));
 	}
 	/* The occurrence's own reports, else the whole item's. */
 	if (own)
 		st = own;
-	u->st = st->line ? st->st : ZZ_TODO;
+	u->st = st->line ? st->status : ZZ_TODO;
 	u->reported = st->line != 0;
 	u->done = st->done;
 	u->cls = (enum cls)zz_classify(u->due, u->st, u->done, m->asof);
@@ -291,8 +208,7 @@ model_free(struct model *m)
 		if (m->u[i].id != m->u[i].it->id)
 			free((char *)m->u[i].id);
 	free(m->u);
-	free(m->seen);
-	zz_map_free(&m->occ, free);
+	zz_states_free(&m->st);
 	zz_bucket_free(&m->ubyg);
 	zz_bucket_free(&m->rbyg);
 	zz_plan_free(&m->plan);

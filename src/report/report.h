@@ -41,16 +41,8 @@ struct rep {
 	long item;		/* position of its item in the plan, or -1 */
 };
 
-/* What the log says of an item or an occurrence as of the as-of date:
- * its latest report (the library's rule) and its first report of done. */
-struct seen {
-	zz_date date, done;	/* done: ZZ_NODATE if never */
-	long line;		/* of the latest; 0: never reported */
-	enum zz_status st;
-};
-
 /*
- * Memory is O(items): one struct seen per item (and per occurrence
+ * Memory is O(items): one struct zz_state per item (and per occurrence
  * reported), the period's reports, the units; never the log.  Units and
  * reports are bucketed by group slot (zz_group_slot) once, so a report
  * walks each group's own rows, never all rows once per group.
@@ -60,8 +52,9 @@ struct model {
 	const char *logname;
 	zz_date asof;		/* reports after it do not exist */
 	zz_date from, to;	/* the period */
-	struct seen *seen;	/* by item position */
-	struct zz_map occ;	/* "ID@YYYY-MM" of a plan item -> struct seen */
+	/* the latest state and first report of done of each item, and of
+	 * each occurrence ID@YYYY-MM reported (in its map) */
+	struct zz_states st;
 	/* reports dated in [from, min(to, asof)]: kept (keep_reps, for the
 	 * monthly listing) or only counted (whether anything was reported) */
 	bool keep_reps;

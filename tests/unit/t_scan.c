@@ -9,8 +9,9 @@
 #define NIDS 3000
 #define NLINES 40000
 
-/* Ids: most are the plan's items; every 9th is not (an occurrence, a
- * typo), every 500th is longer than the reader's queue keeps. */
+/* Ids: most are the plan's items; every 9th is not (an occurrence, of
+ * an item of the plan or not), every 500th is longer than the reader's
+ * queue keeps. */
 static void
 id_of(int k, char *buf, size_t n)
 {
@@ -18,7 +19,7 @@ id_of(int k, char *buf, size_t n)
 		snprintf(buf, n, "%d.P1-a-very-long-item-id-that-goes-on-and-"
 		    "on-%d", k, k);
 	else if (k % 9 == 4)
-		snprintf(buf, n, "%d.R1@2022-%02d", k / 10, k % 12 + 1);
+		snprintf(buf, n, "0.P%d@2022-%02d", k / 10 + 1, k % 12 + 1);
 	else
 		snprintf(buf, n, "0.P%d", k + 1);
 }
@@ -69,9 +70,20 @@ write_file(const char *text, size_t len)
 	return path;
 }
 
-/* Every id's state from s equals the one from the plain reader. */
+/* The id names neither an item of p nor an occurrence of one. */
 static bool
-same_states(const struct zz_states *s, const struct zz_states *plain)
+stray(const struct zz_plan *p, const char *id)
+{
+	const char *at = strchr(id, '@');
+
+	return !zz_plan_item_n(p, id, at ? (size_t)(at - id) : strlen(id));
+}
+
+/* Every id's state from s equals the one from the plain reader (with p,
+ * only the ids that are p's or its items' occurrences). */
+static bool
+same_states(const struct zz_states *s, const struct zz_states *plain,
+    const struct zz_plan *p)
 {
 	char id[128];
 	int k, bad = 0;
@@ -80,6 +92,8 @@ same_states(const struct zz_states *s, const struct zz_states *plain)
 		const struct zz_state *a, *b;
 
 		id_of(k, id, sizeof id);
+		if (p && stray(p, id))
+			continue;
 		a = zz_state_get(s, id);
 		b = zz_state_get(plain, id);
 		if (!a || !b)
@@ -105,12 +119,12 @@ check_both(const char *what, const char *path, const struct zz_plan *p,
 	    zz_states_load_plan(&split, path, p, asof) == 0;
 	zz_split_min = (off_t)1 << 40;
 	ok = ok && zz_states_load_plan(&whole, path, p, asof) == 0;
-	printf("%s - %s: read in halves\n", ok && same_states(&split, &plain) ?
+	printf("%s - %s: read in halves\n", ok && same_states(&split, &plain, NULL) ?
 	    "ok" : "not ok", what);
-	printf("%s - %s: read whole\n", ok && same_states(&whole, &plain) ?
+	printf("%s - %s: read whole\n", ok && same_states(&whole, &plain, NULL) ?
 	    "ok" : "not ok", what);
-	unit_failed += !ok || !same_states(&split, &plain) ||
-	    !same_states(&whole, &plain);
+	unit_failed += !ok || !same_states(&split, &plain, NULL) ||
+	    !same_states(&whole, &plain, NULL);
 	zz_states_free(&plain);
 	zz_states_free(&split);
 	zz_states_free(&whole);
@@ -724,6 +738,214 @@ test_items(void)
 	    "1.T1x,1,task,1,x,2022-13-01,,,\n");
 }
 
+/*
+ * zz_scan_plan against the plain reader (zz_log_each) doing what the
+ * report's model did with it before: every line's id checked, the first
+ * report of done of each id as of asof, the reports of a period.  What
+ * each says is printed (with its line, in log order), to compare.
+ */
+struct ref {
+	const struct zz_plan *p;
+	const char *name;
+	zz_date asof, from, to;
+	struct zz_buf kept;	/* the period's reports, a line each */
+	struct zz_map done;	/* id -> its first done date (in the pointer) */
+	size_t n;		/* the period's reports */
+};
+
+static void
+say_stray(void *ctx, const char *id, size_t len, long line)
+{
+	const char *name = ctx;
+
+	zz_fwarn(name, line, "warning: '%.*s' is not an item of the plan; "
+	    "report ignored", (int)len, id);
+}
+
+static void
+kept_line(struct zz_buf *b, zz_date date, const char *id, long item,
+    int status, int progress, const char *note, const char *by, long line)
+{
+	char d[11];
+
+	zz_buf_printf(b, "%ld %s %s %ld %d %d [%s] [%s]\n", line,
+	    zz_fmt_date(date, d), id, item, status, progress, note, by);
+}
+
+static int
+ref_report(void *ctx, const struct zz_report *r)
+{
+	struct ref *f = ctx;
+	const char *at = strchr(r->id, '@');
+	size_t n = at ? (size_t)(at - r->id) : strlen(r->id);
+	long pos;
+	int y, mon;
+	void **slot;
+
+	if (at && zz_parse_month(at + 1, &y, &mon) < 0) {
+		zz_fwarn(f->name, r->line, "bad occurrence '%s' (expected "
+		    "ID@YYYY-MM)", r->id);
+		return -1;
+	}
+	if ((pos = zz_plan_find(f->p, r->id, n, zz_map_hash(r->id, n))) < 0)
+		say_stray((void *)f->name, r->id, n, r->line);
+	if (r->date > f->asof)
+		return 0;
+	if (pos >= 0 && r->status == ZZ_DONE) {
+		slot = zz_map_slot(&f->done, r->id, strlen(r->id), NULL);
+		if (!*slot || r->date < (zz_date)(intptr_t)*slot)
+			*slot = (void *)(intptr_t)r->date;
+	}
+	if (r->date >= f->from && r->date <= f->to && ++f->n)
+		kept_line(&f->kept, r->date, r->id, pos, r->status,
+		    r->progress, r->note, r->by, r->line);
+	return 0;
+}
+
+/* The scan's first done of id, as a ref keeps it (0: none). */
+static zz_date
+scan_done(const struct zz_states *s, const char *id)
+{
+	const struct zz_state *st = zz_state_get(s, id);
+
+	return st && st->done != ZZ_NODATE ? st->done : 0;
+}
+
+/* path read by zz_scan_plan (halves: split wherever it is long enough)
+ * and by ref_report: the same stderr, result, states, first done dates
+ * and (keep) period reports, or their number. */
+static bool
+scan_same(const char *what, const char *path, const struct zz_plan *p,
+    zz_date asof, bool halves, bool keep)
+{
+	struct ref f = {p, path, asof, zz_mkdate(2022, 1, 5),
+	    zz_mkdate(2022, 1, 12), {0}, {0}, 0};
+	struct zz_scan w = {f.from, f.to, keep, say_stray, (void *)path,
+	    NULL, 0, {0}};
+	struct zz_states s = {0}, plain = {0};
+	struct zz_buf kept = {0};
+	struct capture c;
+	char *want, *got, id[128];
+	int rc, prc, k;
+	size_t i;
+	FILE *in;
+	long torn;
+	bool ok;
+
+	zz_split_min = (off_t)1 << 40;
+	capture_start(&c);
+	in = zz_log_open(path, &torn);
+	zz_log_torn_warn(path, torn);
+	prc = zz_log_each(in, path, ref_report, &f);
+	fclose(in);
+	want = capture_end(&c);
+	zz_split_min = halves ? 0 : (off_t)1 << 40;
+	capture_start(&c);
+	rc = zz_scan_plan(&s, &w, path, p, asof);
+	got = capture_end(&c);
+	ok = rc == prc && want && got && strcmp(want, got) == 0;
+	if (ok && rc == 0) {
+		ok = zz_states_load(&plain, path, asof, false) == 0 &&
+		    same_states(&s, &plain, p) && w.nkept == f.n;
+		for (k = 0; k < NIDS && ok; k++) {
+			id_of(k, id, sizeof id);
+			ok = scan_done(&s, id) ==
+			    (zz_date)(intptr_t)zz_map_get(&f.done, id, strlen(id));
+		}
+		for (i = 0; keep && i < w.nkept; i++) {
+			const struct zz_kept *e = &w.kept[i];
+			const char *t = w.text.s + e->at, *note = t + strlen(t) + 1;
+
+			kept_line(&kept, e->date, t, e->item, e->status,
+			    e->progress, note, note + strlen(note) + 1, e->line);
+		}
+		ok = ok && (!keep || (f.n == 0 && kept.len == 0) ||
+		    (kept.s && f.kept.s && strcmp(kept.s, f.kept.s) == 0));
+	}
+	printf("%s - zz_scan_plan, %s, %s%s: rc %d, %zu in the period\n",
+	    ok ? "ok" : "not ok", what, halves ? "in halves" : "whole",
+	    keep ? "" : ", counted", rc, w.nkept);
+	unit_failed += !ok;
+	if (rc == 0)
+		zz_states_free(&s);
+	zz_states_free(&plain);
+	free(w.kept);
+	zz_buf_free(&w.text);
+	zz_buf_free(&kept);
+	zz_buf_free(&f.kept);
+	zz_map_free(&f.done, NULL);
+	free(want);
+	free(got);
+	return ok;
+}
+
+static void
+scan_text(const char *what, struct zz_buf *b, const struct zz_plan *p,
+    zz_date asof)
+{
+	char *path = write_file(b->s, b->len);
+
+	scan_same(what, path, p, asof, true, true);
+	scan_same(what, path, p, asof, true, false);
+	scan_same(what, path, p, asof, false, true);
+	unlink(path);
+	free(path);
+	zz_buf_free(b);
+}
+
+/* A log whose middle falls in the period, with a line at offset k of
+ * the second half (0: none) replaced by extra. */
+static void
+period_log(struct zz_buf *b, int lines, const char *extra, int k)
+{
+	int i;
+
+	zz_buf_puts(b, ZZ_LOG_HEADER "\n");
+	for (i = 0; i < lines; i++) {
+		char id[128], d[11];
+
+		if (extra && i == lines / 2 + k) {
+			zz_buf_puts(b, extra);
+			continue;
+		}
+		id_of(i * 7 % NIDS, id, sizeof id);
+		zz_buf_printf(b, "%s,%s,%s,%d,n%d,x,,,\n",
+		    zz_fmt_date(zz_mkdate(2022, 1, 1) + i * 20 / lines, d), id,
+		    i % 3 ? "doing" : "done", i % 101, i);
+	}
+}
+
+static void
+test_scan(const struct zz_plan *p)
+{
+	struct zz_buf b = {0};
+
+	random_log(&b, NLINES, 9);
+	scan_text("random log", &b, p, zz_mkdate(2022, 1, 15));
+	random_log2(&b, NLINES, 10, true, false);
+	scan_text("void records", &b, p, zz_mkdate(2022, 1, 15));
+	random_log2(&b, NLINES, 11, false, true);
+	scan_text("second form, cut", &b, p, zz_mkdate(2023, 1, 1));
+	period_log(&b, 4000, NULL, 0);
+	scan_text("the period across the middle", &b, p,
+	    zz_mkdate(2022, 1, 31));
+	/* a void record of a line of the period in the first half */
+	period_log(&b, 4000, "2022-01-11,0.P1,void,,why,x,,,1990\n", 100);
+	scan_text("a void in the second half", &b, p, zz_mkdate(2022, 1, 31));
+	period_log(&b, 4000, "2022-01-11,0.P3@2022-13,done,,,x,,,\n", 100);
+	scan_text("a bad occurrence in the second half", &b, p,
+	    zz_mkdate(2022, 1, 31));
+	period_log(&b, 4000, "2022-01-11,0.P3@2022-13,done,,,x,,,\n", -100);
+	scan_text("a bad occurrence in the first half", &b, p,
+	    zz_mkdate(2022, 1, 31));
+	period_log(&b, 4000, "2022-01-11,0.P1,bad,,,x,,,\n", -100);
+	scan_text("a bad line after strays", &b, p, zz_mkdate(2022, 1, 31));
+	/* a bad occurrence that a later void record voids is not bad */
+	period_log(&b, 4000, "2022-01-11,0.P3@2022-13,done,,,x,,,\n", 0);
+	zz_buf_puts(&b, "2022-01-31,0.P3,void,,why,x,,,2002\n");
+	scan_text("a bad occurrence voided", &b, p, zz_mkdate(2022, 1, 31));
+}
+
 int
 main(void)
 {
@@ -738,6 +960,7 @@ main(void)
 	test_late_header(&p);
 	test_bad_lines(&p);
 	test_small(&p);
+	test_scan(&p);
 	zz_plan_free(&p);
 	test_items();
 	test_items_late_header();
