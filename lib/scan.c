@@ -513,7 +513,8 @@ run_held(void *arg)
 #define APPEND(x, nx, y, ny, lines, base) do {				\
 	size_t k_;							\
 									\
-	(x) = zz_xreallocarray((x), (nx) + (ny) + 1, sizeof *(x));	\
+	if ((ny) > 0)	/* once, at the end */				\
+		(x) = zz_xreallocarray((x), (nx) + (ny), sizeof *(x));	\
 	for (k_ = 0; k_ < (ny); k_++, (nx)++) {				\
 		(x)[nx] = (y)[k_];					\
 		(x)[nx].line += (lines);				\
