@@ -138,7 +138,8 @@ ent_table(struct rdoc *d, const struct model *m, struct ents *s,
     const char *scope, const char *head, const struct ropts *o)
 {
 	struct rtab *t;
-	char spec[256], rk[16], c[6][16], b[16], b2[16], sc[16], **row;
+	char spec[256], rk[16], c[6][16], b[16], b2[16], sc[16];
+	struct frow *row;
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
@@ -173,12 +174,12 @@ ent_table(struct rdoc *d, const struct model *m, struct ents *s,
 		row = doc_row(d, scope, strcmp(scope, "group") ? e->name : c[0],
 		    e->name);
 		if (strcmp(scope, "group") == 0)
-			row_set(row, F_GROUP, "%d", e->gid);
+			row_int(row, F_GROUP, e->gid);
 		row_agg(row, &e->a);
 		if (e->score >= 0)
-			row_set(row, F_SCORE, "%s", points(e->score, sc));
+			row_str(row, F_SCORE, points(e->score, sc));
 		if (e->rank)
-			row_set(row, F_RANK, "%d", e->rank);
+			row_int(row, F_RANK, e->rank);
 	}
 }
 
@@ -436,7 +437,7 @@ report_annual(struct model *m, int y, const struct ropts *o, struct rdoc *d)
 	}
 	for (i = 0; i < m->nu; i++) {
 		const struct unit *u = &m->u[i];
-		char **row;
+		struct frow *row;
 
 		if (!in_year(u, lo, hi) || (u->due > m->asof && u->cls != C_ONTIME))
 			continue;

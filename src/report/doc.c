@@ -1,5 +1,6 @@
 /* doc.c: a report as a list of blocks (headings, paragraphs, tables,
  * charts) plus flat figure rows, and building them. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,18 +26,6 @@ tab_free(struct rtab *t)
 	zz_table_free(t->zt);
 	free(t->cells);
 	free(t);
-}
-
-static void
-row_free(char **row)
-{
-	int c;
-
-	if (!row)
-		return;
-	for (c = 0; c < F_NCOLS; c++)
-		free(row[c]);
-	free(row);
 }
 
 /* Streaming: print and free the blocks that are done, all of them when
@@ -77,6 +66,65 @@ doc_add_block(struct rdoc *d, enum btype t, char *text)
 	if (d->out && t != B_TABLE)
 		show(d, false);
 	return &d->b[d->nb - 1];
+}
+
+/* ---- the arena of the figure rows ---- */
+
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	max_align_t mem[];
+};
+
+/* n bytes, aligned for anything. */
+static void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct chunk *c = a->head;
+	size_t al = sizeof(max_align_t), cap;
+	void *p;
+
+	n = (n + al - 1) / al * al;
+	if (!c || c->cap - c->used < n) {
+		cap = n > 65536 ? n : 65536;
+		c = zz_xmalloc(sizeof *c + cap);
+		c->next = a->head;
+		c->used = 0;
+		c->cap = cap;
+		a->head = c;
+	}
+	p = (char *)c->mem + c->used;
+	c->used += n;
+	return p;
+}
+
+static char *
+arena_str(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Everything freed; keep: but the newest chunk, emptied for reuse. */
+static void
+arena_clear(struct arena *a, bool keep)
+{
+	struct chunk *c = a->head, *next;
+
+	if (keep && c) {
+		c->used = 0;
+		c = c->next;
+		a->head->next = NULL;
+	} else {
+		a->head = NULL;
+	}
+	for (; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 }
 
 static char *
@@ -172,7 +220,7 @@ doc_note_rule(struct rdoc *d, const char *s)
 }
 
 void
-doc_take_row(struct rdoc *d, char **row)
+doc_take_row(struct rdoc *d, struct frow *row)
 {
 	if (d->nrows == d->caprows) {
 		d->caprows = d->caprows ? d->caprows * 2 : 64;
@@ -289,81 +337,114 @@ doc_bar(struct rdoc *d, const char *label, int tenths)
 
 /* NULL without d->figures: the format prints no figure rows, so none is
  * made (making and clearing them was a tenth of a text report's time);
- * the row_ functions take NULL and do nothing. */
-char **
+ * the row_ functions take NULL and do nothing.  Streamed, the row
+ * before is done: printed, and its memory used again. */
+struct frow *
 doc_row(struct rdoc *d, const char *scope, const char *key, const char *name)
 {
-	char **row;
+	struct frow *row;
+	struct arena *a = d->out ? &d->scratch : &d->rowmem;
 
 	if (!d->figures)
 		return NULL;
-	row = zz_xcalloc(F_NCOLS, sizeof *row);
-	if (d->out) {	/* the one before is done */
-		if (d->pending)
-			render_figure(d, d->pending);
-		row_free(d->pending);
-		d->pending = row;
-	} else {
-		doc_take_row(d, row);
+	if (d->out && d->pending) {
+		render_figure(d, d->pending);
+		arena_clear(a, true);
 	}
-	row[F_SCOPE] = zz_xstrdup(scope);
-	row[F_KEY] = zz_xstrdup(key);
-	row[F_NAME] = zz_xstrdup(name);
+	row = arena_alloc(a, sizeof *row);
+	memset(row, 0, sizeof *row);
+	row->a = a;
+	if (d->out)
+		d->pending = row;
+	else
+		doc_take_row(d, row);
+	row_str(row, F_SCOPE, scope);
+	row_str(row, F_KEY, key);
+	row_str(row, F_NAME, name);
 	return row;
 }
 
 void
-row_set(char **row, enum fcol c, const char *fmt, ...)
+row_str(struct frow *row, enum fcol c, const char *s)
 {
-	va_list ap;
-
-	if (!row)
-		return;
-	free(row[c]);
-	va_start(ap, fmt);
-	row[c] = vfmt(fmt, ap);
-	va_end(ap);
-}
-
-static void
-set_rate(char **row, enum fcol c, int tenths)
-{
-	if (tenths >= 0)
-		row_set(row, c, "%d.%d", tenths / 10, tenths % 10);
+	if (row)
+		row->c[c] = arena_str(row->a, s, strlen(s));
 }
 
 void
-row_agg(char **row, const struct zz_tally *a)
+row_int(struct frow *row, enum fcol c, int n)
+{
+	char b[16], *p = b + sizeof b;
+	unsigned u = n < 0 ? 0U - (unsigned)n : (unsigned)n;
+
+	if (!row)
+		return;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (n < 0)
+		*--p = '-';
+	row->c[c] = arena_str(row->a, p, (size_t)(b + sizeof b - p));
+}
+
+void
+row_set(struct frow *row, enum fcol c, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	if (!row)
+		return;
+	va_start(ap, fmt);
+	s = vfmt(fmt, ap);
+	va_end(ap);
+	row_str(row, c, s);
+	free(s);
+}
+
+static void
+set_rate(struct frow *row, enum fcol c, int tenths)
+{
+	char b[16];
+
+	if (tenths >= 0) {
+		snprintf(b, sizeof b, "%d.%d", tenths / 10, tenths % 10);
+		row_str(row, c, b);
+	}
+}
+
+void
+row_agg(struct frow *row, const struct zz_tally *a)
 {
 	if (!row)
 		return;
-	row_set(row, F_DUE, "%d", a->due);
-	row_set(row, F_DONE, "%d", a->done);
-	row_set(row, F_ON_TIME, "%d", a->ontime);
-	row_set(row, F_LATE, "%d", a->late);
-	row_set(row, F_OPEN, "%d", a->open);
-	row_set(row, F_OVERDUE, "%d", a->overdue);
-	row_set(row, F_DUE_TODAY, "%d", a->today);
-	row_set(row, F_DOING, "%d", a->doing);
-	row_set(row, F_BLOCKED, "%d", a->blocked);
-	row_set(row, F_DROPPED, "%d", a->dropped);
+	row_int(row, F_DUE, a->due);
+	row_int(row, F_DONE, a->done);
+	row_int(row, F_ON_TIME, a->ontime);
+	row_int(row, F_LATE, a->late);
+	row_int(row, F_OPEN, a->open);
+	row_int(row, F_OVERDUE, a->overdue);
+	row_int(row, F_DUE_TODAY, a->today);
+	row_int(row, F_DOING, a->doing);
+	row_int(row, F_BLOCKED, a->blocked);
+	row_int(row, F_DROPPED, a->dropped);
 	set_rate(row, F_RATE, rate10(a->done, a->due));
 	set_rate(row, F_ON_TIME_RATE, rate10(a->ontime, a->due));
 }
 
 void
-row_unit(char **row, const struct model *m, const struct unit *u)
+row_unit(struct frow *row, const struct model *m, const struct unit *u)
 {
 	char b[11];
 
 	if (!row)
 		return;
-	row_set(row, F_GROUP, "%d", u->it->group);
-	row_set(row, F_DUE_DATE, "%s", iso(u->due, b));
-	row_set(row, F_STATUS, "%s", zz_status_name(u->st));
-	row_set(row, F_DONE_DATE, "%s", iso(u->done, b));
-	row_set(row, F_CLASS, "%s", cls_name(u->cls));
-	row_set(row, F_RESPONSIBLE, "%s", zz_responsible_ref(&m->plan, u->it));
+	row_int(row, F_GROUP, u->it->group);
+	row_str(row, F_DUE_DATE, iso(u->due, b));
+	row_str(row, F_STATUS, zz_status_name(u->st));
+	row_str(row, F_DONE_DATE, iso(u->done, b));
+	row_str(row, F_CLASS, cls_name(u->cls));
+	row_str(row, F_RESPONSIBLE, zz_responsible_ref(&m->plan, u->it));
 }
 
 void
@@ -376,9 +457,8 @@ doc_free(struct rdoc *d)
 		if (d->b[i].tab)
 			tab_free(d->b[i].tab);
 	}
-	for (i = 0; i < d->nrows; i++)
-		row_free(d->rows[i]);	/* NULL: moved into a roll-up */
-	row_free(d->pending);
+	arena_clear(&d->rowmem, false);
+	arena_clear(&d->scratch, false);
 	for (i = 0; i < d->nrules; i++)
 		free(d->rules[i]);
 	for (i = 0; i < d->nbars; i++)
@@ -394,7 +474,6 @@ doc_finish(struct rdoc *d)
 	show(d, true);
 	if (d->pending)
 		render_figure(d, d->pending);
-	row_free(d->pending);
 	d->pending = NULL;
 	render_end(d);
 	return 0;

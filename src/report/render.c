@@ -506,12 +506,12 @@ csv_head(FILE *f)
 }
 
 static void
-csv_row(char **row, FILE *f)
+csv_row(const struct frow *row, FILE *f)
 {
 	int c;
 
 	for (c = 0; c < F_NCOLS; c++)
-		zz_csv_field(f, row[c] ? row[c] : "", c == 0, ',');
+		zz_csv_field(f, row->c[c] ? row->c[c] : "", c == 0, ',');
 	zz_csv_eol(f);
 }
 
@@ -547,7 +547,7 @@ print_json(const struct rdoc *d, FILE *f)
 
 		for (c = 0; c < F_NCOLS; c++)
 			json_object_set_new(row, colname[c],
-			    jval(d->rows[r][c], coltype[c]));
+			    jval(d->rows[r]->c[c], coltype[c]));
 		json_array_append_new(rows, row);
 	}
 	json_object_set_new(o, "rows", rows);
@@ -609,7 +609,7 @@ render_row(struct rdoc *d, const struct rtab *t, const char *const *v)
 }
 
 void
-render_figure(struct rdoc *d, char **row)
+render_figure(struct rdoc *d, const struct frow *row)
 {
 	if (!d->begun)
 		begin(d, d->out, d->fmt);

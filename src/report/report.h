@@ -127,6 +127,19 @@ enum fcol { F_SCOPE, F_KEY, F_NAME, F_GROUP, F_DUE, F_DONE, F_ON_TIME,
 	F_ON_TIME_RATE, F_LIGHT, F_SCORE, F_RANK, F_DUE_DATE, F_STATUS,
 	F_DONE_DATE, F_CLASS, F_RESPONSIBLE, F_NCOLS };
 
+/* Strings that live as long as it, in chunks that never move: a few
+ * allocations for all of a document's figure rows rather than one per
+ * cell (doc.c). */
+struct arena {
+	struct chunk *head;	/* newest first */
+};
+
+/* A figure row: F_NCOLS cells (NULL: empty) in a's chunks. */
+struct frow {
+	struct arena *a;
+	const char *c[F_NCOLS];
+};
+
 struct bar {
 	char *label;
 	int tenths;		/* -1: nothing due */
@@ -144,7 +157,8 @@ struct rdoc {
 	size_t nb, capb;
 	char **rules;		/* the rules the figures follow */
 	size_t nrules, caprules;
-	char ***rows;		/* figure rows, F_NCOLS strings each */
+	struct frow **rows;	/* figure rows, in rowmem */
+	struct arena rowmem;
 	size_t nrows, caprows;
 	struct bar *bars;
 	size_t nbars, capbars;
@@ -156,7 +170,8 @@ struct rdoc {
 	FILE *out;
 	enum ofmt fmt;
 	bool begun;		/* the html head, the csv header printed */
-	char **pending;
+	struct frow *pending;	/* in scratch, emptied for each row */
+	struct arena scratch;
 };
 
 /* Print d to f in fmt (text, md, html or csv) while it is built, so
@@ -178,19 +193,22 @@ bool doc_is_rule(const struct rdoc *d, const char *s);
 /* List s among the rules (once) without printing it again: a roll-up's
  * copy of a plan's rule paragraph. */
 void doc_note_rule(struct rdoc *d, const char *s);
-/* Append a figure row made by doc_row of another document (d owns it). */
-void doc_take_row(struct rdoc *d, char **row);
+/* Append a figure row made by doc_row of another document (which keeps
+ * it in its arena: it must outlive d's printing). */
+void doc_take_row(struct rdoc *d, struct frow *row);
 void doc_charts(struct rdoc *d);
 struct rtab *doc_table(struct rdoc *d, const char *empty, const char *spec);
 void tab_row(struct rtab *t, ...);
 void doc_bar(struct rdoc *d, const char *label, int tenths);
 const char *doc_empty_after(const struct rdoc *d, size_t i);
 /* A new figure row (d owns it), or NULL when d->figures is off. */
-char **doc_row(struct rdoc *d, const char *scope, const char *key,
+struct frow *doc_row(struct rdoc *d, const char *scope, const char *key,
     const char *name);
-void row_set(char **row, enum fcol c, const char *fmt, ...);
-void row_agg(char **row, const struct zz_tally *a);
-void row_unit(char **row, const struct model *m, const struct unit *u);
+void row_set(struct frow *row, enum fcol c, const char *fmt, ...);
+void row_str(struct frow *row, enum fcol c, const char *s);
+void row_int(struct frow *row, enum fcol c, int n);
+void row_agg(struct frow *row, const struct zz_tally *a);
+void row_unit(struct frow *row, const struct model *m, const struct unit *u);
 void doc_free(struct rdoc *d);
 
 /* 0, or -1 having said why (docx: a libzip failure, or a failed write). */
@@ -200,7 +218,7 @@ int doc_print(struct rdoc *d, FILE *f, enum ofmt fmt);
  * figure row; the end of the document. */
 size_t render_block(struct rdoc *d, size_t i);
 void render_row(struct rdoc *d, const struct rtab *t, const char *const *v);
-void render_figure(struct rdoc *d, char **row);
+void render_figure(struct rdoc *d, const struct frow *row);
 void render_end(struct rdoc *d);
 int doc_finish(struct rdoc *d);	/* doc_print of a streamed document */
 /* ---- docx.c ---- */

@@ -55,7 +55,7 @@ item_rows(struct rdoc *d, const struct model *m, const char *scope,
 
 	for (i = 0; i < m->nu; i++) {
 		const struct unit *u = &m->u[i];
-		char **row;
+		struct frow *row;
 
 		if (u->due < lo || u->due > hi)
 			continue;
@@ -197,7 +197,8 @@ static void
 overview_row(struct rdoc *d, struct rtab *t, const char *scope, int gid,
     const char *name, const struct zz_tally *a, int rank)
 {
-	char id[16] = "", c[6][16], b1[16], **row;
+	char id[16] = "", c[6][16], b1[16];
+	struct frow *row;
 	const char *light = light_of(a);
 
 	if (gid >= 0)
@@ -212,11 +213,11 @@ overview_row(struct rdoc *d, struct rtab *t, const char *scope, int gid,
 	    pct(zz_tally_rate(a), b1), light_cn(light));
 	row = doc_row(d, scope, id, name);
 	if (gid >= 0)
-		row_set(row, F_GROUP, "%d", gid);
+		row_int(row, F_GROUP, gid);
 	row_agg(row, a);
-	row_set(row, F_LIGHT, "%s", light);
+	row_str(row, F_LIGHT, light);
 	if (rank)
-		row_set(row, F_RANK, "%d", rank);
+		row_int(row, F_RANK, rank);
 }
 
 /* e: month_ranks' */
@@ -326,7 +327,7 @@ month_office(struct rdoc *d, const struct model *m, int y, int mon,
 	char b1[11], b2[11];
 	size_t i, end;
 	int py = mon == 1 ? y - 1 : y, pm = mon == 1 ? 12 : mon - 1, n = 0;
-	char **row;
+	struct frow *row;
 
 	for (i = zz_group_items(&m->plan, 0, &end); i < end; i++) {
 		const struct zz_item *it = &m->plan.items[m->plan.by.items.row[i]];
@@ -503,7 +504,7 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 	struct zz_tally a;
 	char *before, b[16], c[7][16], id[16];
 	size_t i, end;
-	char **row;
+	struct frow *row;
 
 	d->kind = "quarterly";
 	d->period = zz_xasprintf("%04d-Q%d", y, q);
@@ -531,7 +532,7 @@ report_quarterly(struct model *m, int y, int q, struct rdoc *d)
 		tab_row(t, id, name, c[0], c[1], c[2], c[3], c[4], c[5],
 		    pct(rate10(a.done, a.due), b));
 		row = doc_row(d, gid ? "group" : "office", id, name);
-		row_set(row, F_GROUP, "%d", gid);
+		row_int(row, F_GROUP, gid);
 		row_agg(row, &a);
 		if (gid)
 			doc_bar(d, name, rate10(a.done, a.due));

@@ -20,18 +20,18 @@ num(const char *s)
 }
 
 static void
-tally_add_row(struct zz_tally *t, char **row)
+tally_add_row(struct zz_tally *t, const struct frow *row)
 {
-	t->due += num(row[F_DUE]);
-	t->done += num(row[F_DONE]);
-	t->ontime += num(row[F_ON_TIME]);
-	t->late += num(row[F_LATE]);
-	t->open += num(row[F_OPEN]);
-	t->overdue += num(row[F_OVERDUE]);
-	t->today += num(row[F_DUE_TODAY]);
-	t->doing += num(row[F_DOING]);
-	t->blocked += num(row[F_BLOCKED]);
-	t->dropped += num(row[F_DROPPED]);
+	t->due += num(row->c[F_DUE]);
+	t->done += num(row->c[F_DONE]);
+	t->ontime += num(row->c[F_ON_TIME]);
+	t->late += num(row->c[F_LATE]);
+	t->open += num(row->c[F_OPEN]);
+	t->overdue += num(row->c[F_OVERDUE]);
+	t->today += num(row->c[F_DUE_TODAY]);
+	t->doing += num(row->c[F_DOING]);
+	t->blocked += num(row->c[F_BLOCKED]);
+	t->dropped += num(row->c[F_DROPPED]);
 }
 
 /* A plan's figures: its report's total row; a report without one (the
@@ -44,12 +44,12 @@ plan_tally(const struct rdoc *d, struct zz_tally *t)
 
 	memset(t, 0, sizeof *t);
 	for (i = 0; i < d->nrows; i++)
-		if (strcmp(d->rows[i][F_SCOPE], "total") == 0) {
+		if (strcmp(d->rows[i]->c[F_SCOPE], "total") == 0) {
 			tally_add_row(t, d->rows[i]);
-			return d->rows[i][F_LIGHT] ? d->rows[i][F_LIGHT] : "";
+			return d->rows[i]->c[F_LIGHT] ? d->rows[i]->c[F_LIGHT] : "";
 		}
 	for (i = 0; i < d->nrows; i++)
-		if (strcmp(d->rows[i][F_SCOPE], "group") == 0)
+		if (strcmp(d->rows[i]->c[F_SCOPE], "group") == 0)
 			tally_add_row(t, d->rows[i]);
 	return "";
 }
@@ -97,7 +97,7 @@ overview(struct rdoc *r, struct prow *pr, size_t n)
 	for (i = 0; i < n; i++) {
 		const struct zz_plan *p = &pr[i].p->m.plan;
 		struct zz_tally *a = &pr[i].t;
-		char **row;
+		struct frow *row;
 
 		snprintf(id, sizeof id, "%zu", i + 1);
 		snprintf(c[0], 16, "%d", a->due), snprintf(c[1], 16, "%d", a->done);
@@ -110,9 +110,9 @@ overview(struct rdoc *r, struct prow *pr, size_t n)
 		    light_cn(pr[i].light));
 		row = doc_row(r, "plan", pr[i].p->label, pr[i].p->label);
 		row_agg(row, a);
-		row_set(row, F_LIGHT, "%s", pr[i].light);
+		row_str(row, F_LIGHT, pr[i].light);
 		if (pr[i].rank)
-			row_set(row, F_RANK, "%d", pr[i].rank);
+			row_int(row, F_RANK, pr[i].rank);
 		doc_bar(r, pr[i].p->label, pr[i].rate);
 		all.due += a->due, all.done += a->done, all.ontime += a->ontime;
 		all.late += a->late, all.open += a->open;
@@ -128,7 +128,7 @@ overview(struct rdoc *r, struct prow *pr, size_t n)
 	tab_row(t, "", "合计", "", c[0], c[1], c[2], c[3], c[4], c[5],
 	    pct(zz_tally_rate(&all), b), light_cn(worst));
 	row_agg(doc_row(r, "total", "", "合计"), &all);
-	row_set(r->rows[r->nrows - 1], F_LIGHT, "%s", worst);
+	row_str(r->rows[r->nrows - 1], F_LIGHT, worst);
 }
 
 /* Rank the plans (pr[].rank) and return them in ranking order (caller
@@ -259,16 +259,12 @@ plan_section(struct rdoc *r, struct plan_run *p, int k)
 	for (i = 0; i < d->nrules; i++)	/* still notes in html and docx */
 		doc_note_rule(r, d->rules[i]);
 	for (i = 0; i < d->nrows; i++) {
-		char **row = d->rows[i], *key;
+		struct frow *row = d->rows[i];
 
-		if (strcmp(row[F_SCOPE], "total") == 0)
+		if (strcmp(row->c[F_SCOPE], "total") == 0)
 			continue;
-		key = zz_xasprintf("%s:%s", p->label, row[F_KEY]);
-
-		free(row[F_KEY]);
-		row[F_KEY] = key;
+		row_set(row, F_KEY, "%s:%s", p->label, row->c[F_KEY]);
 		doc_take_row(r, row);
-		d->rows[i] = NULL;
 	}
 }
 
