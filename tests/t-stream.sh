@@ -60,3 +60,22 @@ for c in "monthly --month 2022-06" "quarterly --quarter 2022-Q2" \
 		has "$c -o $o on a full disk: message" "$TMP/err" "write error"
 	done
 done
+
+# json: its rows are written one at a time into the layout a whole
+# document would have (two-space indent, as python lays it out too).
+for c in "monthly --month 2022-06" "quarterly --quarter 2022-Q2" \
+    "annual --year 2022 --detail"; do
+	# shellcheck disable=SC2086
+	$R $c -o json >"$TMP/r.json" || fail "$c -o json"
+	python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["rows"]) > 0 and len(d["rules"]) > 0
+sys.stdout.write(json.dumps(d, indent=2, ensure_ascii=False) + "\n")' \
+	    "$TMP/r.json" >"$TMP/r2.json" 2>"$TMP/err"
+	if cmp -s "$TMP/r.json" "$TMP/r2.json"; then
+		pass "$c -o json: one document, laid out whole"
+	else
+		fail "$c -o json: $(diff "$TMP/r.json" "$TMP/r2.json" | head -5)"
+	fi
+done

@@ -76,16 +76,17 @@ struct chunk {
 	max_align_t mem[];
 };
 
-/* n bytes, aligned for anything. */
+/* n bytes, aligned to al (a power of two; 1 for a string). */
 static void *
-arena_alloc(struct arena *a, size_t n)
+arena_alloc(struct arena *a, size_t n, size_t al)
 {
 	struct chunk *c = a->head;
-	size_t al = sizeof(max_align_t), cap;
+	size_t cap;
 	void *p;
 
-	n = (n + al - 1) / al * al;
-	if (!c || c->cap - c->used < n) {
+	if (c)
+		c->used = (c->used + al - 1) & ~(al - 1);
+	if (!c || c->used > c->cap || c->cap - c->used < n) {
 		cap = n > 65536 ? n : 65536;
 		c = zz_xmalloc(sizeof *c + cap);
 		c->next = a->head;
@@ -101,7 +102,7 @@ arena_alloc(struct arena *a, size_t n)
 static char *
 arena_str(struct arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc(a, n + 1, 1);
 
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -351,7 +352,7 @@ doc_row(struct rdoc *d, const char *scope, const char *key, const char *name)
 		render_figure(d, d->pending);
 		arena_clear(a, true);
 	}
-	row = arena_alloc(a, sizeof *row);
+	row = arena_alloc(a, sizeof *row, _Alignof(struct frow));
 	memset(row, 0, sizeof *row);
 	row->a = a;
 	if (d->out)

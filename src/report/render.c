@@ -527,11 +527,29 @@ jval(const char *s, char type)
 	return json_string(s);
 }
 
+#define JFLAGS (JSON_PRESERVE_ORDER | JSON_INDENT(2) | JSON_REAL_PRECISION(10))
+
+/* s, its lines after the first indented by four spaces more. */
+static void
+put_indented(FILE *f, const char *s)
+{
+	const char *nl;
+
+	for (; (nl = strchr(s, '\n')); s = nl + 1) {
+		fwrite(s, 1, (size_t)(nl - s) + 1, f);
+		fputs("    ", f);
+	}
+	fputs(s, f);
+}
+
+/* The report as one object, laid out as json_dumpf lays it out whole,
+ * but a row at a time: the rows' json is never all in memory (it was
+ * eight times the rows' own). */
 static void
 print_json(const struct rdoc *d, FILE *f)
 {
-	json_t *o = json_object(), *rules = json_array(), *rows = json_array();
-	char b[11];
+	json_t *o = json_object(), *rules = json_array();
+	char b[11], *s;
 	size_t r;
 	int c;
 
@@ -542,19 +560,26 @@ print_json(const struct rdoc *d, FILE *f)
 	for (r = 0; r < d->nrules; r++)
 		json_array_append_new(rules, json_string(d->rules[r]));
 	json_object_set_new(o, "rules", rules);
+	if (!(s = json_dumps(o, JFLAGS)))
+		zz_die("out of memory");
+	fwrite(s, 1, strlen(s) - 2, f);	/* without its "\n}" */
+	free(s);
+	json_decref(o);
+	fputs(",\n  \"rows\": [", f);
 	for (r = 0; r < d->nrows; r++) {
 		json_t *row = json_object();
 
 		for (c = 0; c < F_NCOLS; c++)
 			json_object_set_new(row, colname[c],
 			    jval(d->rows[r]->c[c], coltype[c]));
-		json_array_append_new(rows, row);
+		if (!(s = json_dumps(row, JFLAGS)))
+			zz_die("out of memory");
+		fputs(r ? ",\n    " : "\n    ", f);
+		put_indented(f, s);
+		free(s);
+		json_decref(row);
 	}
-	json_object_set_new(o, "rows", rows);
-	json_dumpf(o, f, JSON_PRESERVE_ORDER | JSON_INDENT(2) |
-	    JSON_REAL_PRECISION(10));
-	putc('\n', f);
-	json_decref(o);
+	fputs(d->nrows ? "\n  ]\n}\n" : "]\n}\n", f);
 }
 
 /* ---- the whole document, or streamed (doc_stream) ---- */
