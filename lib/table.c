@@ -219,6 +219,12 @@ plain_width(const char *s)
 			w++;
 		if (!*p)
 			return w;
+		/* U+5000..U+9FFF, most of a Chinese text: two columns */
+		if (*p >= 0xe5 && *p <= 0xe9 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80) {
+			p += 3, w += 2;
+			continue;
+		}
 		/* a NUL ends a sequence early, so 4 never reads past it */
 		if (*p < 0x80 || (k = zz_utf8_decode((const char *)p, 4,
 		    &cp)) < 0 || cp < 0xa0)

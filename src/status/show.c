@@ -49,16 +49,18 @@ show_row(struct zz_table *t, const struct zz_item *it, const char *id,
 
 /* An item's row, then one row per occurrence up to as-of. */
 static void
-show_item(struct zz_table *t, const struct zz_states *s,
-    const struct zz_item *it, struct tally *c)
+show_item(struct zz_table *t, const struct zz_states *s, size_t row,
+    struct tally *c)
 {
 	static struct zz_occ occ[MAXOCC];
+	const struct zz_item *it = &plan.items[row];
 	zz_date end = item_end(it);
 	char *id;
 	int i, k;
 
-	show_row(t, it, it->id, it->due, zz_state_get(s, it->id), !*it->recur,
-	    c);
+	/* by its row, not its id: no lookup in the plan's index */
+	show_row(t, it, it->id, it->due, zz_state_item(s, &plan, row),
+	    !*it->recur, c);
 	k = occurrences(it, s->asof < end ? s->asof : end, occ);
 	for (i = 0; i < k; i++) {
 		id = zz_xasprintf("%s@%04d-%02d", it->id, occ[i].year,
@@ -99,10 +101,11 @@ show_group(struct zz_table *t, const struct zz_states *s, int gid,
 	memset(&c, 0, sizeof c);
 	c.asof = asof;
 	for (j = zz_group_items(&plan, gid, &end); j < end; j++) {
-		const struct zz_item *it = &plan.items[plan.by.items.row[j]];
+		size_t row = plan.by.items.row[j];
+		const struct zz_item *it = &plan.items[row];
 
 		if (zz_kind_trackable(it->kind) && zz_item_current(it, asof))
-			show_item(t, s, it, &c);
+			show_item(t, s, row, &c);
 	}
 	if (c.rows)
 		show_note(t, gid, &c);
