@@ -110,16 +110,17 @@ static void
 json_stream_row(struct zz_table *t, const char *const *vals)
 {
 	json_t *o = row_json(t, vals);
-	char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2)), *p;
+	char *s = json_dumps(o, JSON_PRESERVE_ORDER | JSON_INDENT(2)), *p, *nl;
 
 	if (!s)
 		zz_die("out of memory");
 	fputs(t->sent++ ? ",\n  " : "[\n  ", t->sf);
-	for (p = s; *p; p++) {	/* a string holds no raw newline */
-		putc(*p, t->sf);
-		if (*p == '\n')
-			fputs("  ", t->sf);
+	/* a line at a time: a string holds no raw newline */
+	for (p = s; (nl = strchr(p, '\n')); p = nl + 1) {
+		fwrite(p, 1, (size_t)(nl - p) + 1, t->sf);
+		fputs("  ", t->sf);
 	}
+	fputs(p, t->sf);
 	free(s);
 	json_decref(o);
 }
