@@ -221,6 +221,30 @@ collect(struct history *h, const struct zz_report *r)
 	memcpy(e->off, h->off, sizeof e->off);
 }
 
+/* The first pass's look at a kept report. */
+static void
+measure(struct history *h, const struct zz_report *r)
+{
+	const char *v[NCOLS];
+	size_t bytes;
+
+	note_stray(h, r);
+	if (r->date < h->last)
+		h->sorted = false;
+	h->last = r->date;
+	if (h->text) {
+		cells(h, r);
+		row_of(h->b.s, h->off, v);
+		zz_table_measure(h->t, v);
+		bytes = h->b.len;
+	} else {	/* at least what cells() makes, without making it */
+		bytes = 64 + strlen(r->id) + strlen(r->note) + strlen(r->by) +
+		    strlen(r->recorded) + (r->voided ? 40 +
+		    strlen(r->voided->by) + strlen(r->voided->reason) : 0);
+	}
+	count_day(h, r->date, sizeof(struct entry) + bytes);
+}
+
 static int
 on_history(void *ctx, const struct zz_report *r)
 {
@@ -229,26 +253,18 @@ on_history(void *ctx, const struct zz_report *r)
 
 	if (r->voids || r->date > h->asof || !wanted(h, r->id))
 		return 0;	/* a void record shows in what it voids */
-	if (h->pass != P_MEASURE && (r->date < h->lo || r->date > h->hi))
+	if (h->pass == P_MEASURE) {
+		measure(h, r);
+		return 0;
+	}
+	if (r->date < h->lo || r->date > h->hi)
 		return 0;
 	cells(h, r);
-	row_of(h->b.s, h->off, v);
-	switch (h->pass) {
-	case P_MEASURE:
-		note_stray(h, r);
-		if (r->date < h->last)
-			h->sorted = false;
-		h->last = r->date;
-		count_day(h, r->date, sizeof(struct entry) + h->b.len);
-		if (h->text)
-			zz_table_measure(h->t, v);
-		break;
-	case P_PRINT:
-		zz_table_add(h->t, v);
-		break;
-	case P_COLLECT:
+	if (h->pass == P_COLLECT) {
 		collect(h, r);
-		break;
+	} else {
+		row_of(h->b.s, h->off, v);
+		zz_table_add(h->t, v);
 	}
 	return 0;
 }
