@@ -415,6 +415,60 @@ plain_tail(const unsigned char *s, const unsigned char *e, int want)
 	return commas == want || commas == 1;	/* 1: the first form's */
 }
 
+/* A number of 1 to 9 digits from s to e. */
+static bool
+digits_of(const char *s, const char *e, long *v)
+{
+	*v = 0;
+	if (s == e || e - s > 9)
+		return false;
+	for (; s < e; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		*v = *v * 10 + *s - '0';
+	}
+	return true;
+}
+
+/* A batch mark ID:K/N, from s to e, in the one form zz-status writes. */
+static bool
+plain_batch(const char *s, const char *e)
+{
+	const char *c = s, *slash;
+	long k, n;
+
+	while (c < e && c - s < 16 && ((*c >= '0' && *c <= '9') ||
+	    (*c >= 'a' && *c <= 'f')))
+		c++;
+	if (c == s || c == e || *c != ':' ||
+	    !(slash = memchr(c, '/', (size_t)(e - c))))
+		return false;
+	return digits_of(c + 1, slash, &k) && digits_of(slash + 1, e, &n) &&
+	    k >= 1 && n >= k;
+}
+
+/* After the note and the name (s to e), a line of the second form has
+ * its recorded time, batch and voids: taken here as the reader takes
+ * them without a word (a time of the form it checks, a batch, no
+ * voids); anything else is the reader's, to take or to name. */
+static __attribute__((noinline)) bool
+plain_extra(const char *s, const char *e)
+{
+	const char *c[4], *t;
+	int i;
+
+	for (i = 0; i < 4; i++, s++)
+		if (!(c[i] = s = memchr(s, ',', (size_t)(e - s))))
+			return i < 2;	/* the first form */
+	t = c[1] + 1;
+	if (c[2] > t && (c[2] - t != 20 || t[10] != 'T' || t[19] != 'Z' ||
+	    t[13] != ':' || t[16] != ':' || t[11] < '0' || t[11] > '9' ||
+	    t[12] < '0' || t[12] > '9'))
+		return false;
+	return e == c[3] + 1 && (c[3] == c[2] + 1 ||
+	    plain_batch(c[2] + 1, c[3]));
+}
+
 static int
 progress_of(const char *s, size_t n)
 {
@@ -431,6 +485,24 @@ progress_of(const char *s, size_t n)
 		v = v * 10 + s[i] - '0';
 	}
 	return v <= 100 ? v : -2;
+}
+
+/* The note and the name of a plain tail (plain_tail's, s to e), cut
+ * out in the line (which ends at end); false when no newline follows e
+ * to end the name at. */
+static __attribute__((noinline)) bool
+note_by(char *s, char *e, const char *end, struct zz_report *r)
+{
+	char *c = memchr(s, ',', (size_t)(e - s)), *c2;
+
+	if (!c || e >= end)
+		return false;
+	c2 = memchr(c + 1, ',', (size_t)(e - c - 1));
+	*c = '\0';
+	*(c2 ? c2 : e) = '\0';
+	r->note = s;
+	r->by = c + 1;
+	return true;
 }
 
 static int
@@ -454,7 +526,8 @@ whole_line(void *ctx, char *s, size_t n, long line)
 	if ((status = status_of(st + 1, (size_t)(pr - st - 1))) < 0 ||
 	    (prog = progress_of(pr + 1, (size_t)(tail - pr - 1))) < -1 ||
 	    !plain_tail((unsigned char *)tail + 1, (unsigned char *)e,
-	    t->header - 5))
+	    t->header - 5) ||
+	    (t->header == ZZ_LOG_COLS && !plain_extra(tail + 1, e)))
 		return 0;
 	/* logs go by date: most lines have the date of the one before */
 	if (!t->have_day || memcmp(s, t->day, 10) != 0) {
@@ -467,17 +540,18 @@ whole_line(void *ctx, char *s, size_t n, long line)
 		memcpy(t->day, s, 10);
 		t->have_day = true;
 	}
-	/* a report w keeps: its note and name too, from the reader; a bad
-	 * one: the reader's, to fail with */
-	if (t->w && ((t->w->keep && t->date >= t->w->from &&
-	    t->date <= t->w->to) || bad_month(id, (size_t)(st - id))))
+	r.note = r.by = "";
+	/* a bad one: the reader's, to fail with; a report w keeps: its note
+	 * and name too */
+	if (t->w && (bad_month(id, (size_t)(st - id)) ||
+	    (t->w->keep && t->date >= t->w->from && t->date <= t->w->to &&
+	    !note_by(tail + 1, e, s + n, &r))))
 		return 0;
 	*st = '\0';
 	r.date = t->date;
 	r.id = id;
 	r.status = (enum zz_status)status;
 	r.progress = prog;
-	r.note = r.by = "";
 	r.line = line;
 	if (t->w)
 		on_report_w(t, &r);

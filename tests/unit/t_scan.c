@@ -386,11 +386,14 @@ check_bad_line(const struct zz_plan *p, int n, int at, bool quoted,
 {
 	struct zz_buf b = {0}, line = {0};
 	char *path, *got, *want;
-	int i, rc, prc;
+	int i, rc = 0, prc;
 	bool ok;
 
 	zz_split_min = 0;
-	zz_buf_puts(&b, ZZ_LOG_HEADER1 "\n");
+	/* a line of the second form, in a log of that form */
+	for (i = 0; bad[i] && bad[i] != '\n'; i++)
+		rc += bad[i] == ',';
+	zz_buf_puts(&b, rc == 8 ? ZZ_LOG_HEADER "\n" : ZZ_LOG_HEADER1 "\n");
 	for (i = 2; i <= n; i++) {
 		if (i == at)
 			zz_buf_puts(&b, bad);
@@ -434,6 +437,12 @@ test_bad_lines(const struct zz_plan *p)
 		"2022-01-01,0.P1,done,5,a\"b,c\n",
 		"2022-01-01,0.P1,done,5,\xe5\x8a,b\n",
 		"2022-1-1,0.P1,done,5,a,b\n",
+		/* the second form's fields, which whole_line must not pass */
+		"2022-01-01,0.P1,done,5,a,b,2022-01-01 08:00:00,,\n",
+		"2022-01-01,0.P1,done,5,a,b,2022-01-01T08:00:00Z,x:1/2,\n",
+		"2022-01-01,0.P1,done,5,a,b,2022-01-01T08:00:00Z,ab:3/2,\n",
+		"2022-01-01,0.P1,done,5,a,b,2022-01-01T08:00:00Z,,7\n",
+		"2022-01-01,0.P1,done,5,a,b,,ab:0/2,\n",
 	};
 	size_t i;
 
