@@ -38,7 +38,6 @@ void *
 zz_xcalloc_big(size_t n, size_t size)
 {
 	size_t len;
-	void *p;
 
 	if (size && n > SIZE_MAX / size)
 		zz_die("out of memory");
@@ -46,10 +45,27 @@ zz_xcalloc_big(size_t n, size_t size)
 	if (len < 2 * HUGE_PAGE)
 		return zz_xcalloc(n, size);
 	len = (len + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-	if (!(p = aligned_alloc(HUGE_PAGE, len)))
+	return memset(zz_xmalloc_big(len), 0, len);
+}
+
+/*
+ * The same for an array filled in order (a big plan's items, their
+ * strings): a fault a huge page, where one for every 4 KiB was a fifth
+ * of loading a big plan (and most of copying the later half's items in
+ * place).  Not zeroed; free() it, or grow it with realloc.
+ */
+void *
+zz_xmalloc_big(size_t n)
+{
+	void *p;
+
+	if (n < 2 * HUGE_PAGE)
+		return zz_xmalloc(n);
+	n = (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	if (!(p = aligned_alloc(HUGE_PAGE, n)))
 		zz_die("out of memory");
-	madvise(p, len, MADV_HUGEPAGE);
-	return memset(p, 0, len);
+	madvise(p, n, MADV_HUGEPAGE);
+	return p;
 }
 
 /* One more element at arr[n]: the array doubles when n is 0 or a power
@@ -88,7 +104,7 @@ zz_arena_alloc(struct zz_arena *a, size_t n, size_t hint)
 	if ((size_t)(a->end - a->at) < n) {
 		size = size > 65536 ? size : 65536;
 		a->block = zz_grow(a->block, a->nblock, sizeof *a->block);
-		a->at = a->block[a->nblock++] = zz_xmalloc(size);
+		a->at = a->block[a->nblock++] = zz_xmalloc_big(size);
 		a->end = a->at + size;
 	}
 	s = a->at;

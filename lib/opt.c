@@ -91,15 +91,18 @@ zz_common_opt(struct zz_common *c, int opt, const char *arg,
 int
 zz_strtonum(const char *s, long lo, long hi, long *v)
 {
-	const char *d = s;
+	long n = 0;
+	int k;
 	char *end;
 
 	/* plain digits, the usual case, by hand: strtol was a tenth of
 	 * loading a big plan; signs, spaces and long numbers go to it */
-	for (*v = 0; *d >= '0' && *d <= '9' && d - s < 18; d++)
-		*v = *v * 10 + (*d - '0');
-	if (d > s && !*d)
-		return *v >= lo && *v <= hi ? 0 : -1;
+	for (k = 0; k < 18 && s[k] >= '0' && s[k] <= '9'; k++)
+		n = n * 10 + (s[k] - '0');
+	if (k > 0 && !s[k]) {
+		*v = n;
+		return n >= lo && n <= hi ? 0 : -1;
+	}
 	errno = 0;
 	*v = strtol(s, &end, 10);
 	return (*s && !*end && errno == 0 && *v >= lo && *v <= hi) ? 0 : -1;

@@ -1,4 +1,5 @@
 /* plan.c: the plan tables in memory. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -385,14 +386,25 @@ index_resize(struct zz_index *x, size_t cap)
 }
 
 void
+zz_plan_reserve_items(struct zz_plan *p, size_t n)
+{
+	if (n <= p->items_cap)
+		return;
+	if (p->items)
+		p->items = zz_xreallocarray(p->items, n, sizeof *p->items);
+	else if (n <= SIZE_MAX / sizeof *p->items)
+		p->items = zz_xmalloc_big(n * sizeof *p->items);
+	else
+		zz_die("out of memory");
+	p->items_cap = n;
+}
+
+void
 zz_plan_reserve(struct zz_plan *p, size_t n)
 {
 	size_t cap = 64;
 
-	if (n > p->items_cap) {
-		p->items = zz_xreallocarray(p->items, n, sizeof *p->items);
-		p->items_cap = n;
-	}
+	zz_plan_reserve_items(p, n);
 	while (cap / 2 < n)
 		cap *= 2;
 	if (cap > p->index.cap)

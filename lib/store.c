@@ -356,8 +356,7 @@ read_half(void *arg)
 	struct half *h = arg;
 	size_t n = lines_in(h->csv.fd, h->csv.from, h->csv.to);
 
-	h->q.items = zz_xreallocarray(NULL, n ? n : 1, sizeof *h->q.items);
-	h->q.items_cap = n ? n : 1;
+	zz_plan_reserve_items(&h->q, n);
 	lines_room(&h->l, n);
 	zz_warn_hold(&h->held);
 	h->rc = zz_csv_read_part(&h->csv, h->l.name, ',', on_row, &h->l);

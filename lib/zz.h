@@ -68,6 +68,8 @@ void *zz_xmalloc(size_t n);
 void *zz_xcalloc(size_t n, size_t size);
 /* The same for a big table looked up at random (free() it). */
 void *zz_xcalloc_big(size_t n, size_t size);
+/* n bytes in huge pages when n is big, not zeroed (free() it). */
+void *zz_xmalloc_big(size_t n);
 void *zz_xrealloc(void *p, size_t n);
 void *zz_xreallocarray(void *p, size_t n, size_t size);
 /* Room for arr[n] in an array of n elements that only ever grows through
@@ -375,6 +377,8 @@ struct zz_item *zz_plan_add_item(struct zz_plan *p);
 /* Room for n items and their index, made once (a loader that knows how
  * many are coming: no array copied and no index rebuilt as it grows). */
 void zz_plan_reserve(struct zz_plan *p, size_t n);
+/* The same for the items alone. */
+void zz_plan_reserve_items(struct zz_plan *p, size_t n);
 void zz_plan_free(struct zz_plan *p);
 /* Build the id index and check the tables hold together (unique ids,
  * known groups, ...); reports as name and returns -1 on a problem. */

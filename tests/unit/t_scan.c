@@ -722,6 +722,27 @@ test_items_wide(void)
 	check_wide_half();
 }
 
+/* Long rows first, short ones after: many more items than the first
+ * 16 KiB promise, so the items, their lines and the index grow past the
+ * room made for them, in each half and where the halves join. */
+static void
+test_items_grow(void)
+{
+	struct zz_buf b = {0}, text = {0};
+	int i;
+
+	for (i = 0; i < 400; i++)
+		zz_buf_puts(&text, "任");
+	zz_buf_puts(&b, "id,group,kind,seq,text,due,recur,owner,source\n");
+	for (i = 0; i < 4000; i++)
+		zz_buf_printf(&b, "%d.T%d,%d,task,%d,%s%d,2022-06-01,,科室,%d\n",
+		    i % 2 + 1, ID(i), i % 2 + 1, i, i < 40 ? text.s : "任务", i,
+		    i + 1);
+	same_loads("long rows, then 3960 short ones", b.s, 4000);
+	zz_buf_free(&b);
+	zz_buf_free(&text);
+}
+
 static void
 test_items(void)
 {
@@ -974,5 +995,6 @@ main(void)
 	test_items();
 	test_items_late_header();
 	test_items_wide();
+	test_items_grow();
 	UNIT_END();
 }
