@@ -158,6 +158,9 @@ struct voids {
 	struct zz_void *v;	/* by target */
 	size_t n, cap;
 };
+struct zz_voids {
+	struct voids vs;
+};
 
 struct logctx {
 	const char *name;
@@ -286,13 +289,33 @@ may_void(FILE *f)
 	return false;
 }
 
+/* The void records of f from at into vs, when it may hold any; f is
+ * left at at.  0, or -1 when a line is bad (named). */
+static int
+read_voids(FILE *f, const char *name, off_t at, struct voids *vs)
+{
+	int cols = 0, rc = 0;
+	struct logctx c = {name, NULL, NULL, &cols, M_COLLECT, vs};
+
+	if (may_void(f)) {
+		if (fseeko(f, at, SEEK_SET) != 0)
+			zz_die("%s: cannot read again: %s", name, strerror(errno));
+		rc = zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
+		if (vs->n > 1)
+			qsort(vs->v, vs->n, sizeof *vs->v, by_target);
+	}
+	if (fseeko(f, at, SEEK_SET) != 0)
+		zz_die("%s: cannot read again: %s", name, strerror(errno));
+	return rc;
+}
+
 /* Read f as a log in mode, the void records found first. */
 static int
 each(FILE *f, const char *name, zz_report_fn fn, void *ctx, enum mode mode)
 {
 	struct voids vs = {0};
-	int cols = 0, rc = 0;
-	struct logctx c = {name, fn, ctx, &cols, M_COLLECT, &vs};
+	int cols = 0, rc;
+	struct logctx c = {name, fn, ctx, &cols, mode, &vs};
 	off_t at = ftello(f);
 	FILE *mem = NULL;
 	char *buf = NULL;
@@ -308,26 +331,48 @@ each(FILE *f, const char *name, zz_report_fn fn, void *ctx, enum mode mode)
 			zz_die("out of memory");
 		at = 0;
 	}
-	if (may_void(f)) {
-		if (fseeko(f, at, SEEK_SET) != 0)
-			zz_die("%s: cannot read again: %s", name, strerror(errno));
-		rc = zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
-		if (vs.n > 1)
-			qsort(vs.v, vs.n, sizeof *vs.v, by_target);
-		cols = 0;
-		if (rc == 0 && fseeko(f, at, SEEK_SET) != 0)
-			zz_die("%s: cannot read again: %s", name,
-			    strerror(errno));
-	} else if (fseeko(f, at, SEEK_SET) != 0) {
-		zz_die("%s: cannot read again: %s", name, strerror(errno));
-	}
-	c.mode = mode;
+	rc = read_voids(f, name, at, &vs);
 	if (rc == 0)	/* the bad line was named already */
 		rc = zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
 	voids_free(&vs);
 	if (mem)
 		fclose(mem), free(buf);
 	return rc;
+}
+
+struct zz_voids *
+zz_log_voids(FILE *f, const char *name)
+{
+	struct zz_voids *v = zz_xcalloc(1, sizeof *v);
+	off_t at = ftello(f);
+
+	if (at < 0)
+		zz_die("%s: cannot tell where the log starts", name);
+	if (read_voids(f, name, at, &v->vs) < 0) {
+		zz_voids_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+int
+zz_log_each_voids(FILE *f, const char *name, const struct zz_voids *v,
+    zz_report_fn fn, void *ctx)
+{
+	int cols = 0;
+	struct logctx c = {name, fn, ctx, &cols, M_ALL,
+		(struct voids *)&v->vs};
+
+	return zz_csv_read(f, name, ',', on_log_row, &c) ? -1 : 0;
+}
+
+void
+zz_voids_free(struct zz_voids *v)
+{
+	if (v) {
+		voids_free(&v->vs);
+		free(v);
+	}
 }
 
 int

@@ -594,6 +594,16 @@ int zz_log_each(FILE *f, const char *name, zz_report_fn fn, void *ctx);
 /* The same with every line: void records (r->voids set) and voided
  * reports (r->voided set) too. */
 int zz_log_each_all(FILE *f, const char *name, zz_report_fn fn, void *ctx);
+/* The void records of a log that can seek, read once from where f is (f
+ * is left there) for several zz_log_each_voids; NULL when a line is bad
+ * (named).  Free with zz_voids_free. */
+struct zz_voids;
+struct zz_voids *zz_log_voids(FILE *f, const char *name);
+/* zz_log_each_all from where f is, with v = zz_log_voids(f): the log is
+ * read once, not twice. */
+int zz_log_each_voids(FILE *f, const char *name, const struct zz_voids *v,
+    zz_report_fn fn, void *ctx);
+void zz_voids_free(struct zz_voids *v);
 
 /* The latest report per id, as of a date. */
 struct zz_state {

@@ -45,7 +45,8 @@ enum { NCOLS = sizeof log_cols / sizeof log_cols[0] };
  * windows of at most WINDOW bytes of rows, each read, sorted and printed
  * in a pass of its own (a date with more rows than that comes in line
  * order already, and streams).  Memory: a window, plus a few bytes per
- * date; no temporary file.
+ * date and the void records (read once, before the first pass); no
+ * temporary file.
  */
 enum { WINDOW = 64 << 20 };
 
@@ -70,6 +71,7 @@ struct history {
 	zz_date asof;
 	bool strike;		/* text: voided reports struck through */
 	struct zz_states strays;	/* reports on ids the plan lacks */
+	struct zz_voids *voids;	/* the log's void records, read once */
 	enum pass pass;
 	bool text;
 	struct zz_table *t;
@@ -288,7 +290,7 @@ pass(struct history *h, FILE *f, off_t at, const char *path, enum pass p)
 		zz_warn("%s: cannot read again: %s", path, strerror(errno));
 		return -1;
 	}
-	return zz_log_each_all(f, path, on_history, h);
+	return zz_log_each_voids(f, path, h->voids, on_history, h);
 }
 
 /* Dates lo..hi read, sorted and printed. */
@@ -376,7 +378,8 @@ cmd_log(const struct opts *o, int argc, char **argv)
 	h.t = zz_table_new(log_cols, NCOLS);
 	if ((at = ftello(f)) < 0)
 		zz_die("%s: cannot tell where the log starts", path);
-	rc = pass(&h, f, at, path, P_MEASURE);
+	rc = (h.voids = zz_log_voids(f, path)) ? pass(&h, f, at, path,
+	    P_MEASURE) : -1;
 	if (rc == 0)
 		zz_warn_strays(&h.strays, &plan, path);
 	if (rc == 0) {
@@ -387,6 +390,7 @@ cmd_log(const struct opts *o, int argc, char **argv)
 		zz_table_print(h.t, stdout, (enum zz_fmt)o->c.fmt);
 	fclose(f);
 	zz_table_free(h.t);
+	zz_voids_free(h.voids);
 	zz_states_free(&h.strays);
 	zz_buf_free(&h.b);
 	free(h.days);
