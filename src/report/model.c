@@ -98,8 +98,10 @@ model_load_log(struct model *m, const char *path)
 	if (zz_scan_plan(&m->st, &w, path, &m->plan, m->asof) < 0)
 		return -1;
 	m->nreps = w.nkept;
-	if (!m->keep_reps)
+	if (!m->keep_reps) {
+		zz_buf_free(&w.text);	/* the strays' ids */
 		return 0;
+	}
 	take_reps(m, &w);
 	if (m->nreps)
 		qsort(m->reps, m->nreps, sizeof *m->reps, cmp_rep);
