@@ -79,3 +79,23 @@ sys.stdout.write(json.dumps(d, indent=2, ensure_ascii=False) + "\n")' \
 		fail "$c -o json: $(diff "$TMP/r.json" "$TMP/r2.json" | head -5)"
 	fi
 done
+
+# html cells: every character html takes for markup escaped, a light as
+# its badge, a short word kept on one line (class w: no space, at most
+# 14 columns), nothing longer.
+cp "$D/status.csv" "$TMP/log.csv"
+echo '2022-06-21,1.M4@2022-06,doing,,"<b>&""x""'"'"'y'"'"'</b>",关若飞' >>"$D/status.csv"
+$R monthly --month 2022-06 -o html >"$TMP/e.html"
+has "html: markup escaped" "$TMP/e.html" \
+    '<td class="w">&lt;b&gt;&amp;&quot;x&quot;&#39;y&#39;&lt;/b&gt;</td>'
+has "html: a light's badge" "$TMP/e.html" '<span class="light'
+has "html: an id on one line" "$TMP/e.html" '<td class="w">1.M4@2022-06</td>'
+has "html: 14 columns on one line" "$TMP/e.html" '<td class="w">逾期未完成</td>'
+python3 -c '
+import html, re, sys, unicodedata
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+bad = [c for c in re.findall(r"<td class=\"w\">([^<]*)</td>", open(sys.argv[1]).read())
+       if " " in html.unescape(c) or w(html.unescape(c)) > 14]
+print(len(bad))' "$TMP/e.html" >"$TMP/n"
+eq "html: nothing over 14 columns kept on one line" 0 "$(cat "$TMP/n")"
+cp "$TMP/log.csv" "$D/status.csv"
