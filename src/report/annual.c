@@ -220,27 +220,31 @@ ent_detail(struct rdoc *d, const struct model *m, const struct ents *s,
  */
 struct whoctx {
 	const struct model *m;
+	char **names;		/* zz_plan_names' */
 	struct zz_map name;	/* a known name -> position in names + 1 */
 	struct zz_map unit;	/* a unit -> struct list * of its people */
+	bool *first;		/* by person: the first of its name
+				 * (zz_plan_person's, the rule's) */
 	size_t *last;		/* by name: 1 + the last unit given to it */
 	struct list *got;	/* by name: its units */
 };
 
+/* Unit ui to the name s (len bytes) if the plan knows it; sure: it
+ * answers for the unit by the rule (zz_answers_for) without asking, as
+ * the caller knows, else zz_answers_for decides.  Asking for every
+ * candidate was a third of the annual report. */
 static void
-candidate(struct whoctx *w, size_t ui, const char *s, size_t len)
+candidate(struct whoctx *w, size_t ui, const char *s, size_t len, bool sure)
 {
-	const struct zz_item *it = w->m->u[ui].it;
 	size_t k = (size_t)zz_map_get(&w->name, s, len);
-	char *name;
 
 	if (!k-- || w->last[k] == ui + 1)
 		return;
-	name = zz_xstrndup(s, len);
-	if (zz_answers_for(&w->m->plan, it, name, NULL)) {
+	if (sure || zz_answers_for(&w->m->plan, w->m->u[ui].it, w->names[k],
+	    NULL)) {
 		w->last[k] = ui + 1;
 		push(&w->got[k], ui);
 	}
-	free(name);
 }
 
 /* Each name of a list joined by 、 , ; or / (who.c's reading). */
@@ -259,7 +263,9 @@ list_candidates(struct whoctx *w, size_t ui, const char *s)
 			;
 		while (tl && t[tl - 1] == ' ')
 			tl--;
-		candidate(w, ui, t, tl);
+		/* a name between the separators as it stands is in the
+		 * list by the rule's reading (in_list) */
+		candidate(w, ui, t, tl, tl == k && tl > 0);
 		s += k;
 		s += *s == ',' || *s == ';' || *s == '/' ? 1 :
 		    !strncmp(s, "、", 3) ? 3 : 0;
@@ -277,19 +283,25 @@ unit_candidates(struct whoctx *w, size_t ui)
 
 	list_candidates(w, ui, it->person);
 	list_candidates(w, ui, it->leader);
+	/* a lead member answers for the whole task force (the rule's
+	 * member_is, over the same members) */
 	for (i = slot < 0 ? 0 : p->by.members.at[slot];
 	    slot >= 0 && i < p->by.members.at[slot + 1]; i++) {
-		const char *n = p->members[p->by.members.row[i]].name;
+		const struct zz_member *mb = &p->members[p->by.members.row[i]];
 
-		candidate(w, ui, n, strlen(n));
+		candidate(w, ui, mb->name, strlen(mb->name),
+		    strcmp(mb->role, "lead_staff") == 0 ||
+		    strcmp(mb->role, "lead_leader") == 0);
 	}
 	if (!it->owner || !*it->owner)
 		return;
-	candidate(w, ui, it->owner, strlen(it->owner));
+	candidate(w, ui, it->owner, strlen(it->owner), true);
+	/* a person of the owner unit heads it, if the rule finds that
+	 * person by name (the first of it) */
 	heads = zz_map_get(&w->unit, it->owner, strlen(it->owner));
 	for (i = 0; heads && i < heads->n; i++)
 		candidate(w, ui, p->people[heads->v[i]].name,
-		    strlen(p->people[heads->v[i]].name));
+		    strlen(p->people[heads->v[i]].name), w->first[heads->v[i]]);
 }
 
 static void
@@ -308,9 +320,9 @@ build_people(const struct model *m, zz_date lo, zz_date hi,
     struct ents *people)
 {
 	const struct zz_plan *p = &m->plan;
-	struct whoctx w = {m, {0}, {0}, NULL, NULL};
+	struct whoctx w = {m, NULL, {0}, {0}, NULL, NULL, NULL};
 	size_t n, k, i;
-	char **names = zz_plan_names(p, false, &n);
+	char **names = w.names = zz_plan_names(p, false, &n);
 
 	for (k = 0; k < n; k++)
 		*zz_map_slot(&w.name, names[k], strlen(names[k]), NULL) =
@@ -323,6 +335,10 @@ build_people(const struct model *m, zz_date lo, zz_date hi,
 			*slot = zz_xcalloc(1, sizeof(struct list));
 		push(*slot, i);
 	}
+	w.first = zz_xcalloc(p->npeople + 1, sizeof *w.first);
+	for (i = 0; i < p->npeople; i++)
+		w.first[i] = zz_plan_person(p, p->people[i].name) ==
+		    &p->people[i];
 	w.last = zz_xcalloc(n + 1, sizeof *w.last);
 	w.got = zz_xcalloc(n + 1, sizeof *w.got);
 	for (i = 0; i < m->nu; i++)
@@ -334,6 +350,7 @@ build_people(const struct model *m, zz_date lo, zz_date hi,
 		free(names[k]);
 	}
 	free(names);
+	free(w.first);
 	free(w.last);
 	free(w.got);
 	zz_map_free(&w.name, NULL);
