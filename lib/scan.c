@@ -397,7 +397,12 @@ plain_tail(const unsigned char *s, const unsigned char *e, int want)
 	int commas = 0;
 
 	while (s < e) {
-		if (*s < 0x80) {
+		/* Chinese first: a lead E1-EF but ED (no overlong or
+		 * surrogate to rule out) and two continuation bytes */
+		if ((unsigned)(*s - 0xe1) < 15 && *s != 0xed && e - s >= 3 &&
+		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
+			s += 3;
+		} else if (*s < 0x80) {
 			if (*s == '"' || *s == '\r' || *s == '\0')
 				return false;
 			commas += *s++ == ',';
