@@ -95,31 +95,77 @@ zz_xreallocarray(void *p, size_t n, size_t size)
 	return zz_xrealloc(p, n * size);
 }
 
+static void
+new_block(struct zz_arena *a, size_t size)
+{
+	size = size > 65536 ? size : 65536;
+	a->block = zz_grow(a->block, a->nblock, sizeof *a->block);
+	a->at = a->block[a->nblock++] = zz_xmalloc_big(size);
+	a->end = a->at + size;
+}
+
 char *
 zz_arena_alloc(struct zz_arena *a, size_t n, size_t hint)
 {
-	size_t size = n > hint ? n : hint;
 	char *s;
 
-	if ((size_t)(a->end - a->at) < n) {
-		size = size > 65536 ? size : 65536;
-		a->block = zz_grow(a->block, a->nblock, sizeof *a->block);
-		a->at = a->block[a->nblock++] = zz_xmalloc_big(size);
-		a->end = a->at + size;
-	}
+	if ((size_t)(a->end - a->at) < n)
+		new_block(a, n > hint ? n : hint);
 	s = a->at;
 	a->at += n;
 	return s;
 }
 
+void *
+zz_arena_obj(struct zz_arena *a, size_t n, size_t al)
+{
+	size_t pad = (size_t)-(uintptr_t)a->at & (al - 1);
+
+	if ((size_t)(a->end - a->at) < pad + n)
+		new_block(a, n);	/* malloc's: aligned for anything */
+	else
+		a->at += pad;
+	return zz_arena_alloc(a, n, 0);
+}
+
+char *
+zz_arena_str(struct zz_arena *a, const char *s, size_t n)
+{
+	char *p = zz_arena_alloc(a, n + 1, 0);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+zz_arena_clear(struct zz_arena *a)
+{
+	size_t i;
+
+	if (!a->nblock)
+		return;
+	for (i = 0; i + 1 < a->nblock; i++)
+		free(a->block[i]);
+	a->block[0] = a->block[a->nblock - 1];
+	a->nblock = 1;
+	a->at = a->block[0];
+}
+
 void
 zz_arena_take(struct zz_arena *a, struct zz_arena *b)
 {
-	size_t i;
+	size_t i, last = a->nblock;
+	char *cur;
 
 	for (i = 0; i < b->nblock; i++) {
 		a->block = zz_grow(a->block, a->nblock, sizeof *a->block);
 		a->block[a->nblock++] = b->block[i];
+	}
+	if (last && b->nblock) {	/* at and end's block stays the newest */
+		cur = a->block[last - 1];
+		a->block[last - 1] = a->block[a->nblock - 1];
+		a->block[a->nblock - 1] = cur;
 	}
 	free(b->block);
 	memset(b, 0, sizeof *b);

@@ -8,23 +8,16 @@
 
 #include "zz.h"
 
-/* The cells of the rows kept for later live in chunks that never move,
- * a few allocations for a whole table rather than one per cell (malloc
- * and free were a tenth of zz-status show's text time). */
-struct chunk {
-	struct chunk *next;
-	size_t used, cap;
-	max_align_t mem[];
-};
-
 struct zz_table {
 	const struct zz_col *cols;
 	int ncols;
 	char ***rows;		/* rows[i] == NULL: a note, in notes[i];
-				 * cells in the chunks, or static strings */
-	char **notes;		/* in the chunks */
+				 * cells in mem, or static strings */
+	char **notes;		/* in mem */
 	size_t n, cap;
-	struct chunk *chunks;	/* newest first */
+	struct zz_arena mem;	/* the kept rows' cells: a few blocks for a
+				 * table, not a malloc a cell (malloc and free
+				 * were a tenth of zz-status show's text) */
 	bool headed;		/* csv/tsv header already printed */
 	FILE *sf;		/* zz_table_stream: rows go straight here */
 	enum zz_fmt sfmt;
@@ -56,38 +49,6 @@ zz_table_new(const struct zz_col *cols, int ncols)
 	t->cols = cols;
 	t->ncols = ncols;
 	return t;
-}
-
-/* n bytes from the table's chunks, aligned for anything. */
-static void *
-arena(struct zz_table *t, size_t n)
-{
-	struct chunk *c = t->chunks;
-	size_t a = sizeof(max_align_t), cap;
-	void *p;
-
-	n = (n + a - 1) / a * a;
-	if (!c || c->cap - c->used < n) {
-		cap = n > 65536 ? n : 65536;
-		c = zz_xmalloc(sizeof *c + cap);
-		c->next = t->chunks;
-		c->used = 0;
-		c->cap = cap;
-		t->chunks = c;
-	}
-	p = (char *)c->mem + c->used;
-	c->used += n;
-	return p;
-}
-
-static char *
-arena_str(struct zz_table *t, const char *s, size_t n)
-{
-	char *p = arena(t, n + 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
 }
 
 static void
@@ -158,7 +119,8 @@ zz_table_add(struct zz_table *t, const char *const *vals)
 	for (i = 0; i < t->ncols; i++)
 		total += (vals[i] ? strlen(vals[i]) : 0) + 1;
 	/* the cell pointers, then the cells' bytes */
-	row = arena(t, (size_t)t->ncols * sizeof *row + total);
+	row = zz_arena_obj(&t->mem, (size_t)t->ncols * sizeof *row + total,
+	    _Alignof(char *));
 	p = (char *)(row + t->ncols);
 	for (i = 0; i < t->ncols; i++) {
 		k = vals[i] ? strlen(vals[i]) : 0;
@@ -187,7 +149,7 @@ zz_table_note(struct zz_table *t, const char *text)
 		return;
 	grow(t);
 	t->rows[t->n] = NULL;
-	t->notes[t->n++] = arena_str(t, text, strlen(text));
+	t->notes[t->n++] = zz_arena_str(&t->mem, text, strlen(text));
 }
 
 int
@@ -399,7 +361,7 @@ show_rows(struct zz_table *t, int *cw)
 		if (!t->rows[r]) {
 			if (zz_needs_visible(t->notes[r])) {
 				own = zz_visible(t->notes[r]);
-				t->notes[r] = arena_str(t, own, strlen(own));
+				t->notes[r] = zz_arena_str(&t->mem, own, strlen(own));
 				free(own);
 			}
 			continue;
@@ -409,7 +371,7 @@ show_rows(struct zz_table *t, int *cw)
 			s = shown(t, i, t->rows[r][i], k, &own);
 			/* a static Chinese word, the cell, or a copy */
 			t->rows[r][i] = own && s == own ?
-			    arena_str(t, own, strlen(own)) : (char *)s;
+			    zz_arena_str(&t->mem, own, strlen(own)) : (char *)s;
 			free(own);
 			if (*k > t->w[i])
 				t->w[i] = *k;
@@ -575,13 +537,7 @@ zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 static void
 free_rows(struct zz_table *t)
 {
-	struct chunk *c, *next;
-
-	for (c = t->chunks; c; c = next) {
-		next = c->next;
-		free(c);
-	}
-	t->chunks = NULL;
+	zz_arena_free(&t->mem);
 	t->n = 0;
 }
 

@@ -89,8 +89,16 @@ struct zz_arena {
 /* Room for n bytes; a new block holds at least hint bytes (a file's
  * strings: its size). */
 char *zz_arena_alloc(struct zz_arena *a, size_t n, size_t hint);
+/* Room for n bytes aligned to al (a power of two, at most
+ * alignof(max_align_t)): rows of pointers, structs. */
+void *zz_arena_obj(struct zz_arena *a, size_t n, size_t al);
+/* A copy of s's n bytes, with a NUL after them. */
+char *zz_arena_str(struct zz_arena *a, const char *s, size_t n);
 /* b's blocks become a's (the strings stay where they are). */
 void zz_arena_take(struct zz_arena *a, struct zz_arena *b);
+/* Everything gone but the newest block, emptied for reuse: a row made,
+ * printed and forgotten, and the next one in the same memory. */
+void zz_arena_clear(struct zz_arena *a);
 void zz_arena_free(struct zz_arena *a);
 
 struct zz_buf {

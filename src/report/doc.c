@@ -68,66 +68,6 @@ doc_add_block(struct rdoc *d, enum btype t, char *text)
 	return &d->b[d->nb - 1];
 }
 
-/* ---- the arena of the figure rows ---- */
-
-struct chunk {
-	struct chunk *next;
-	size_t used, cap;
-	max_align_t mem[];
-};
-
-/* n bytes, aligned to al (a power of two; 1 for a string). */
-static void *
-arena_alloc(struct arena *a, size_t n, size_t al)
-{
-	struct chunk *c = a->head;
-	size_t cap;
-	void *p;
-
-	if (c)
-		c->used = (c->used + al - 1) & ~(al - 1);
-	if (!c || c->used > c->cap || c->cap - c->used < n) {
-		cap = n > 65536 ? n : 65536;
-		c = zz_xmalloc(sizeof *c + cap);
-		c->next = a->head;
-		c->used = 0;
-		c->cap = cap;
-		a->head = c;
-	}
-	p = (char *)c->mem + c->used;
-	c->used += n;
-	return p;
-}
-
-static char *
-arena_str(struct arena *a, const char *s, size_t n)
-{
-	char *p = arena_alloc(a, n + 1, 1);
-
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-/* Everything freed; keep: but the newest chunk, emptied for reuse. */
-static void
-arena_clear(struct arena *a, bool keep)
-{
-	struct chunk *c = a->head, *next;
-
-	if (keep && c) {
-		c->used = 0;
-		c = c->next;
-		a->head->next = NULL;
-	} else {
-		a->head = NULL;
-	}
-	for (; c; c = next) {
-		next = c->next;
-		free(c);
-	}
-}
-
 static char *
 vfmt(const char *fmt, va_list ap)
 {
@@ -344,15 +284,15 @@ struct frow *
 doc_row(struct rdoc *d, const char *scope, const char *key, const char *name)
 {
 	struct frow *row;
-	struct arena *a = d->out ? &d->scratch : &d->rowmem;
+	struct zz_arena *a = d->out ? &d->scratch : &d->rowmem;
 
 	if (!d->figures)
 		return NULL;
 	if (d->out && d->pending) {
 		render_figure(d, d->pending);
-		arena_clear(a, true);
+		zz_arena_clear(a);
 	}
-	row = arena_alloc(a, sizeof *row, _Alignof(struct frow));
+	row = zz_arena_obj(a, sizeof *row, _Alignof(struct frow));
 	memset(row, 0, sizeof *row);
 	row->a = a;
 	if (d->out)
@@ -369,7 +309,7 @@ void
 row_str(struct frow *row, enum fcol c, const char *s)
 {
 	if (row)
-		row->c[c] = arena_str(row->a, s, strlen(s));
+		row->c[c] = zz_arena_str(row->a, s, strlen(s));
 }
 
 void
@@ -385,7 +325,7 @@ row_int(struct frow *row, enum fcol c, int n)
 	while (u /= 10);
 	if (n < 0)
 		*--p = '-';
-	row->c[c] = arena_str(row->a, p, (size_t)(b + sizeof b - p));
+	row->c[c] = zz_arena_str(row->a, p, (size_t)(b + sizeof b - p));
 }
 
 void
@@ -458,8 +398,8 @@ doc_free(struct rdoc *d)
 		if (d->b[i].tab)
 			tab_free(d->b[i].tab);
 	}
-	arena_clear(&d->rowmem, false);
-	arena_clear(&d->scratch, false);
+	zz_arena_free(&d->rowmem);
+	zz_arena_free(&d->scratch);
 	for (i = 0; i < d->nrules; i++)
 		free(d->rules[i]);
 	for (i = 0; i < d->nbars; i++)

@@ -127,16 +127,9 @@ enum fcol { F_SCOPE, F_KEY, F_NAME, F_GROUP, F_DUE, F_DONE, F_ON_TIME,
 	F_ON_TIME_RATE, F_LIGHT, F_SCORE, F_RANK, F_DUE_DATE, F_STATUS,
 	F_DONE_DATE, F_CLASS, F_RESPONSIBLE, F_NCOLS };
 
-/* Strings that live as long as it, in chunks that never move: a few
- * allocations for all of a document's figure rows rather than one per
- * cell (doc.c). */
-struct arena {
-	struct chunk *head;	/* newest first */
-};
-
-/* A figure row: F_NCOLS cells (NULL: empty) in a's chunks. */
+/* A figure row: F_NCOLS cells (NULL: empty) in a. */
 struct frow {
-	struct arena *a;
+	struct zz_arena *a;
 	const char *c[F_NCOLS];
 };
 
@@ -158,7 +151,7 @@ struct rdoc {
 	char **rules;		/* the rules the figures follow */
 	size_t nrules, caprules;
 	struct frow **rows;	/* figure rows, in rowmem */
-	struct arena rowmem;
+	struct zz_arena rowmem;
 	size_t nrows, caprows;
 	struct bar *bars;
 	size_t nbars, capbars;
@@ -171,7 +164,7 @@ struct rdoc {
 	enum ofmt fmt;
 	bool begun;		/* the html head, the csv header printed */
 	struct frow *pending;	/* in scratch, emptied for each row */
-	struct arena scratch;
+	struct zz_arena scratch;
 };
 
 /* Print d to f in fmt (text, md, html or csv) while it is built, so
