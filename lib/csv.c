@@ -445,14 +445,20 @@ line_after(int fd, off_t at, off_t limit)
 }
 
 off_t
-zz_csv_middle(int fd, off_t size)
+zz_csv_split(int fd, off_t at, off_t size)
 {
 	off_t half;
 
 	if (size < zz_split_min || size < 2)
 		return 0;
-	half = line_after(fd, size / 2, size);
+	half = line_after(fd, at, size);
 	return half < size ? half : 0;
+}
+
+off_t
+zz_csv_middle(int fd, off_t size)
+{
+	return zz_csv_split(fd, size / 2, size);
 }
 
 /* The length of s, or -1 when it needs quotes (strcspn looks at many

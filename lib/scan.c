@@ -660,6 +660,55 @@ states(const struct part *t)
 	return st;
 }
 
+/*
+ * A line dated after the as-of date is checked but not applied: about
+ * seven tenths of a line's work (zz-overdue on 2M lines, one thread:
+ * 0.29 s of log as of a date before them all, 0.41 s after them all).
+ * A log goes by date, so those lines come last; the halves split where
+ * half the work is done, not half the bytes (as of mid-year, the second
+ * thread idled for a quarter of the read).
+ */
+#define LATE_COST 7	/* tenths */
+
+/* The start of the first line dated after asof in a log in date order,
+ * by bisection; -1 when a line there has no plain date to tell. */
+static off_t
+first_after(int fd, off_t limit, zz_date asof)
+{
+	off_t lo = 0, hi = limit, mid, at;
+	char d[11];
+	zz_date t;
+
+	while (hi - lo > 4096) {
+		mid = lo + (hi - lo) / 2;
+		if (!(at = zz_csv_split(fd, mid, limit))) {
+			hi = mid;
+			continue;
+		}
+		if (pread(fd, d, 10, at) != 10)
+			return -1;
+		d[10] = '\0';
+		if (zz_parse_date(d, &t) < 0)
+			return -1;
+		if (t > asof)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+static off_t
+split_at(const struct part *a, int fd, off_t limit)
+{
+	off_t p, half;
+
+	if (a->w || (p = first_after(fd, limit, a->asof)) < 0)
+		return limit / 2;	/* w: every line's id is looked up */
+	half = (p * 10 + (limit - p) * LATE_COST) / 2;
+	return p * 10 >= half ? half / 10 : p + (half - p * 10) / LATE_COST;
+}
+
 static int
 read_halves(struct part *a, const char *name, int fd, off_t limit)
 {
@@ -668,7 +717,7 @@ read_halves(struct part *a, const char *name, int fd, off_t limit)
 	off_t half;
 	int rc;
 
-	half = zz_csv_middle(fd, limit);
+	half = zz_csv_split(fd, split_at(a, fd, limit), limit);
 	a->csv = (struct zz_csv_part){.fd = fd, .from = 0, .to = limit, .line = 1};
 	if (half <= 0 || half >= limit)
 		return run(a);

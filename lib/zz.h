@@ -240,6 +240,8 @@ int zz_csv_read_part(struct zz_csv_part *pt, const char *name, char delim,
  * first line after the middle; 0 when the file is too short to split
  * (zz_split_min). */
 off_t zz_csv_middle(int fd, off_t size);
+/* The same from the first line after byte at. */
+off_t zz_csv_split(int fd, off_t at, off_t size);
 /* Files this long or longer (a big log, a big items.csv) are read in two
  * halves at once; tests set it lower. */
 extern off_t zz_split_min;

@@ -293,6 +293,38 @@ test_random(const struct zz_plan *p)
 	zz_buf_free(&b);
 }
 
+/* A log in date order, as appending keeps it: the halves split where
+ * the work is half (the lines after the as-of date cost less), at
+ * every as-of date the same states as read whole. */
+static void
+test_dated(const struct zz_plan *p)
+{
+	static const int when[][3] = {{2021, 12, 31}, {2022, 2, 1},
+	    {2022, 7, 1}, {2022, 11, 30}, {2023, 1, 1}};
+	struct zz_buf b = {0};
+	char *path, what[64], id[128];
+	size_t k;
+	int i;
+
+	zz_buf_puts(&b, ZZ_LOG_HEADER1 "\n");
+	for (i = 0; i < NLINES; i++) {
+		id_of(i * 7 % NIDS, id, sizeof id);
+		zz_buf_printf(&b, "2022-%02d-%02d,%s,%s,%d,进展,联络员\n",
+		    i / 3334 + 1, i % 3334 / 120 + 1, id,
+		    i % 5 ? "doing" : "done", i % 100);
+	}
+	path = write_file(b.s, b.len);
+	for (k = 0; k < sizeof when / sizeof when[0]; k++) {
+		snprintf(what, sizeof what, "a log in date order, as of "
+		    "%04d-%02d-%02d", when[k][0], when[k][1], when[k][2]);
+		check_both(what, path, p, zz_mkdate(when[k][0], when[k][1],
+		    when[k][2]));
+	}
+	unlink(path);
+	free(path);
+	zz_buf_free(&b);
+}
+
 /* A quoted note of many lines across the middle, whose lines look like
  * reports: the second half starts inside it and must not count. */
 static void
@@ -985,6 +1017,7 @@ main(void)
 	make_plan(&p);
 	test_random(&p);
 	test_random2(&p);
+	test_dated(&p);
 	test_voided(&p);
 	test_quoted_middle(&p);
 	test_late_header(&p);
