@@ -35,9 +35,12 @@ zz_bucket_make(struct zz_bucket *b, size_t nb, const size_t *key, size_t n)
 }
 
 size_t
-zz_bucket_len(const struct zz_bucket *b, size_t k)
+zz_bucket_range(const struct zz_bucket *b, long k, size_t *end)
 {
-	return k < b->nb ? b->at[k + 1] - b->at[k] : 0;
+	if (k < 0 || (size_t)k >= b->nb)
+		return *end = 0;
+	*end = b->at[k + 1];
+	return b->at[k];
 }
 
 void
@@ -235,12 +238,7 @@ zz_plan_person(const struct zz_plan *p, const char *name)
 size_t
 zz_group_items(const struct zz_plan *p, int gid, size_t *end)
 {
-	long k;
-
 	if (!zz_plan_by_ok(p))	/* a cache: built again for the change */
 		zz_plan_by((struct zz_plan *)p);
-	if ((k = zz_group_slot(p, gid)) < 0)
-		return *end = 0;
-	*end = p->by.items.at[k + 1];
-	return p->by.items.at[k];
+	return zz_bucket_range(&p->by.items, zz_group_slot(p, gid), end);
 }

@@ -503,14 +503,9 @@ static size_t
 members_of(const struct zz_plan *p, const struct zz_bucket *b, int g,
     size_t *end)
 {
-	long k;
-
 	if (!zz_plan_by_ok(p))
 		zz_plan_by((struct zz_plan *)p);
-	if ((k = zz_group_slot(p, g)) < 0)
-		return *end = 0;
-	*end = b->at[k + 1];
-	return b->at[k];
+	return zz_bucket_range(b, zz_group_slot(p, g), end);
 }
 
 static bool

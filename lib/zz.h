@@ -333,7 +333,9 @@ struct zz_bucket {
  * leaves the row out): a stable counting sort, O(n + nb). */
 void zz_bucket_make(struct zz_bucket *b, size_t nb, const size_t *key,
     size_t n);
-size_t zz_bucket_len(const struct zz_bucket *b, size_t k);
+/* Bucket k's rows: row[i] for i from the value returned up to *end
+ * (none for a k < 0 or past the last bucket). */
+size_t zz_bucket_range(const struct zz_bucket *b, long k, size_t *end);
 void zz_bucket_free(struct zz_bucket *b);
 
 /* The plan's rows by group, made by zz_plan_check (zz_plan_by).  A

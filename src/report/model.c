@@ -117,10 +117,7 @@ add_unit(struct model *m, const struct zz_item *it, int y, int mon,
 	struct unit *u;
 	char *id = NULL;
 
-	if (m->nu == m->capu) {
-		m->capu = m->capu ? m->capu * 2 : 256;
-		m->u = zz_xreallocarray(m->u, m->capu, sizeof *m->u);
-	}
+	m->u = zz_grow(m->u, m->nu, sizeof *m->u);
 	u = &m->u[m->nu++];
 	memset(u, 0, sizeof *u);
 	u->it = it;
@@ -180,23 +177,13 @@ model_units(struct model *m)
 size_t
 group_units(const struct model *m, int gid, size_t *end)
 {
-	long k = zz_group_slot(&m->plan, gid);
-
-	if (k < 0 || (size_t)k >= m->ubyg.nb)
-		return *end = 0;
-	*end = m->ubyg.at[k + 1];
-	return m->ubyg.at[k];
+	return zz_bucket_range(&m->ubyg, zz_group_slot(&m->plan, gid), end);
 }
 
 size_t
 group_reps(const struct model *m, int gid, size_t *end)
 {
-	long k = zz_group_slot(&m->plan, gid);
-
-	if (k < 0 || (size_t)k >= m->rbyg.nb)
-		return *end = 0;
-	*end = m->rbyg.at[k + 1];
-	return m->rbyg.at[k];
+	return zz_bucket_range(&m->rbyg, zz_group_slot(&m->plan, gid), end);
 }
 
 void

@@ -62,7 +62,7 @@ struct model {
 	size_t nreps;
 	struct zz_buf text;	/* the kept reports' strings */
 	struct unit *u;		/* in plan order, occurrences by month */
-	size_t nu, capu;
+	size_t nu;
 	struct zz_bucket ubyg;	/* units by group slot */
 	struct zz_bucket rbyg;	/* the period's reports by group slot */
 	int err;

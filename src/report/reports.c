@@ -69,11 +69,10 @@ static char *
 lead_staff(const struct zz_plan *p, int g)
 {
 	struct zz_buf b = {0};
-	long k = zz_group_slot(p, g);
-	size_t i;
+	size_t i, end;
 
-	for (i = k < 0 ? 0 : p->by.lead.at[k]; k >= 0 &&
-	    i < p->by.lead.at[k + 1]; i++) {
+	for (i = zz_bucket_range(&p->by.lead, zz_group_slot(p, g), &end);
+	    i < end; i++) {
 		if (b.len)
 			zz_buf_puts(&b, "、");
 		zz_buf_puts(&b, p->members[p->by.lead.row[i]].name);

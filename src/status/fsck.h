@@ -35,7 +35,7 @@ struct vrec {
 };
 struct vlist {
 	struct vrec *v;
-	size_t n, cap;
+	size_t n;
 };
 
 struct logck {
@@ -55,7 +55,7 @@ struct logck {
 	struct rec cur;
 	struct batch batch;
 	struct drop *drops;
-	size_t ndrops, capdrops;
+	size_t ndrops;
 	struct vlist vr, targets;
 };
 

@@ -80,11 +80,7 @@ add_drop(struct logck *c, long from, long to, size_t count, const char *id,
 {
 	struct drop *d;
 
-	if (c->ndrops == c->capdrops) {
-		c->capdrops = c->capdrops ? c->capdrops * 2 : 8;
-		c->drops = zz_xreallocarray(c->drops, c->capdrops,
-		    sizeof *c->drops);
-	}
+	c->drops = zz_grow(c->drops, c->ndrops, sizeof *c->drops);
 	d = &c->drops[c->ndrops++];
 	d->from = from, d->to = to, d->count = count, d->n = n;
 	memcpy(d->id, id, sizeof d->id);
@@ -139,10 +135,7 @@ add_vrec(struct vlist *l, long line, long voids, const char *id,
 {
 	struct vrec *v;
 
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = zz_xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
+	l->v = zz_grow(l->v, l->n, sizeof *l->v);
 	v = &l->v[l->n++];
 	memset(v, 0, sizeof *v);
 	v->line = line;
