@@ -26,7 +26,17 @@ struct zz_table {
 				 * or print_text), NULL until known */
 	bool *cn;		/* text: the column's words shown in Chinese */
 	int limit;		/* text: the line's width to fit, 0 none */
-	struct zz_buf line;	/* text: the line being written */
+	char *line;		/* text: the line being written */
+	size_t linecap;
+	const char **sv;	/* text_cells' row, ncols each: made once, */
+	char **sown;		/* not three callocs a row */
+	int *sk;
+	struct cell {		/* text_row's, ncols */
+		const char *s;
+		char *fit;	/* cut to fit, to free, or NULL */
+		size_t len;
+		int gap;	/* blanks that pad it */
+	} *cell;
 };
 
 int
@@ -168,26 +178,39 @@ zz_term_width(FILE *f)
 	return 80;
 }
 
+/* Whether p starts one of U+4E00..U+9FFF, the CJK ideographs that are
+ * most of a Chinese text, two columns each: E4 B8..E9 BF, then a
+ * continuation byte (p[0] first: p[1] is read only before a NUL). */
+static inline bool
+cjk(const unsigned char *p)
+{
+	return (unsigned)(p[0] - 0xe4) < 6 &&
+	    (unsigned)((p[0] << 8 | p[1]) - 0xe4b8) < 0x508 &&
+	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
+}
+
 /* Columns of s in text, or -1 when s holds a control character or bytes
- * that are not UTF-8 (as zz_needs_visible): both in one pass. */
+ * that are not UTF-8 (as zz_needs_visible): both in one pass, a run of
+ * ASCII or of ideographs at a time (every cell of zz-status show's text
+ * comes here twice, measured and printed). */
 static int
 plain_width(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *a;
 	unsigned cp;
 	int w = 0, k;
 
 	for (;;) {
-		for (; *p >= 0x20 && *p < 0x7f; p++)
-			w++;
+		for (a = p; (unsigned char)(*p - 0x20) < 0x5f; p++)
+			;
+		w += (int)(p - a);
+		for (a = p; cjk(p); p += 3)
+			;
+		w += (int)(p - a) / 3 * 2;
+		if (p != a)
+			continue;
 		if (!*p)
 			return w;
-		/* U+5000..U+9FFF, most of a Chinese text: two columns */
-		if (*p >= 0xe5 && *p <= 0xe9 && (p[1] & 0xc0) == 0x80 &&
-		    (p[2] & 0xc0) == 0x80) {
-			p += 3, w += 2;
-			continue;
-		}
 		/* a NUL ends a sequence early, so 4 never reads past it */
 		if (*p < 0x80 || (k = zz_utf8_decode((const char *)p, 4,
 		    &cp)) < 0 || cp < 0xa0)
@@ -213,6 +236,10 @@ start_widths(struct zz_table *t)
 		return;
 	t->w = zz_xcalloc((size_t)t->ncols, sizeof *t->w);
 	t->cn = zz_xcalloc((size_t)t->ncols, sizeof *t->cn);
+	t->sv = zz_xcalloc((size_t)t->ncols, sizeof *t->sv);
+	t->sown = zz_xcalloc((size_t)t->ncols, sizeof *t->sown);
+	t->sk = zz_xcalloc((size_t)t->ncols, sizeof *t->sk);
+	t->cell = zz_xcalloc((size_t)t->ncols, sizeof *t->cell);
 	for (i = 0; i < t->ncols; i++) {
 		t->w[i] = zz_width(head_name(t, i));
 		t->cn[i] = zz_lang_zh() && (strcmp(t->cols[i].name,
@@ -275,63 +302,63 @@ fit_limit(struct zz_table *t, FILE *f)
 	}
 }
 
-static void
-pad(struct zz_buf *b, int n)
-{
-	static const char sp[] = "                                ";
-
-	for (; n > 0; n -= (int)sizeof sp - 1)
-		zz_buf_add(b, sp, n < (int)sizeof sp - 1 ? (size_t)n :
-		    sizeof sp - 1);
-}
-
-/* One line of shown cells v, k[i] columns each, written at once. */
+/* One line of shown cells v, k[i] columns each, written at once: its
+ * length summed first, then the cells and blanks copied into t->line
+ * (a zz_buf call a piece cost more than the copying). */
 static void
 text_row(struct zz_table *t, FILE *f, const char *const *v, const int *k,
     bool cut)
 {
-	struct zz_buf *b = &t->line;
-	int i, last = t->ncols - 1;
+	struct cell *c;
+	size_t need = 1;
+	int i, last = t->ncols - 1, width;
+	char *p;
 
-	zz_buf_reset(b);
 	for (i = 0; i < t->ncols; i++) {
-		const char *s = v[i];
-		char *fit = NULL;
-		int width = k[i], gap;
-
+		c = &t->cell[i];
+		c->s = v[i], c->fit = NULL, width = k[i];
 		if (cut && width > t->w[i]) {
-			s = fit = zz_fit(s, t->w[i]);
-			width = zz_width(s);
+			c->s = c->fit = zz_fit(c->s, t->w[i]);
+			width = zz_width(c->s);
 		}
-		if (i)
-			zz_buf_add(b, "  ", 2);
 		/* padded to the column; the last one gets no trailing blanks */
-		gap = i == last && !t->cols[i].right ? 0 : t->w[i] - width;
-		if (t->cols[i].right)
-			pad(b, gap);
-		zz_buf_puts(b, s);
-		if (!t->cols[i].right)
-			pad(b, gap);
-		free(fit);
+		c->gap = i == last && !t->cols[i].right ? 0 : t->w[i] - width;
+		if (c->gap < 0)
+			c->gap = 0;
+		c->len = strlen(c->s);
+		need += c->len + (size_t)c->gap + 2;
 	}
-	zz_buf_putc(b, '\n');
-	fwrite(b->s, 1, b->len, f);
+	if (need > t->linecap) {
+		t->linecap = need * 2;
+		t->line = zz_xrealloc(t->line, t->linecap);
+	}
+	for (p = t->line, i = 0; i < t->ncols; i++) {
+		c = &t->cell[i];
+		if (i)
+			*p++ = ' ', *p++ = ' ';
+		if (t->cols[i].right)
+			memset(p, ' ', (size_t)c->gap), p += c->gap;
+		memcpy(p, c->s, c->len), p += c->len;
+		if (!t->cols[i].right)
+			memset(p, ' ', (size_t)c->gap), p += c->gap;
+		free(c->fit);
+	}
+	*p++ = '\n';
+	fwrite(t->line, 1, (size_t)(p - t->line), f);
 }
 
 /* A row given as it is (streamed text): shown, then written. */
 static void
 text_cells(struct zz_table *t, FILE *f, const char *const *vals)
 {
-	const char **v = zz_xcalloc((size_t)t->ncols, sizeof *v);
-	char **own = zz_xcalloc((size_t)t->ncols, sizeof *own);
-	int *k = zz_xcalloc((size_t)t->ncols, sizeof *k), i;
+	int i;
 
 	for (i = 0; i < t->ncols; i++)
-		v[i] = shown(t, i, vals[i] ? vals[i] : "", &k[i], &own[i]);
-	text_row(t, f, v, k, t->limit > 0);
+		t->sv[i] = shown(t, i, vals[i] ? vals[i] : "", &t->sk[i],
+		    &t->sown[i]);
+	text_row(t, f, t->sv, t->sk, t->limit > 0);
 	for (i = 0; i < t->ncols; i++)
-		free(own[i]);
-	free(v), free(own), free(k);
+		free(t->sown[i]);
 }
 
 static void
@@ -580,6 +607,10 @@ zz_table_free(struct zz_table *t)
 	free(t->notes);
 	free(t->w);
 	free(t->cn);
-	zz_buf_free(&t->line);
+	free(t->sv);
+	free(t->sown);
+	free(t->sk);
+	free(t->cell);
+	free(t->line);
 	free(t);
 }
