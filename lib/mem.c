@@ -232,6 +232,13 @@ buf_grow(struct zz_buf *b, size_t more)
 	b->s = zz_xrealloc(b->s, b->cap);
 }
 
+char *
+zz_buf_room(struct zz_buf *b, size_t n)
+{
+	buf_grow(b, n);
+	return b->s + b->len;
+}
+
 void
 zz_buf_add(struct zz_buf *b, const char *s, size_t n)
 {

@@ -28,6 +28,7 @@ struct zz_table {
 	int limit;		/* text: the line's width to fit, 0 none */
 	char *line;		/* text: the line being written */
 	size_t linecap;
+	struct zz_buf row;	/* csv, tsv: the row being written */
 	const char **sv;	/* text_cells' row, ncols each: made once, */
 	char **sown;		/* not three callocs a row */
 	int *sk;
@@ -448,12 +449,18 @@ sv_head(struct zz_table *t, FILE *f, char sep)
 static void
 sv_row(struct zz_table *t, FILE *f, const char *const *v, char sep)
 {
+	struct zz_buf *b = &t->row;
 	int i;
 
+	/* the row in memory, then one fwrite (csv.c: zz_csv_put) */
+	zz_buf_reset(b);
 	for (i = 0; i < t->ncols; i++)
-		zz_csv_field(f, !v[i] ? "" : zz_csv_excel ?
+		zz_csv_put(b, !v[i] ? "" : zz_csv_excel ?
 		    zz_value_cn(t->cols[i].name, v[i]) : v[i], i == 0, sep);
-	zz_csv_eol(f);
+	if (zz_csv_excel)
+		zz_buf_putc(b, '\r');
+	zz_buf_putc(b, '\n');
+	fwrite_unlocked(b->s, 1, b->len, f);
 }
 
 void
@@ -612,5 +619,6 @@ zz_table_free(struct zz_table *t)
 	free(t->sk);
 	free(t->cell);
 	free(t->line);
+	zz_buf_free(&t->row);
 	free(t);
 }

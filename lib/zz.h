@@ -106,6 +106,9 @@ struct zz_buf {
 	size_t len, cap;
 };
 void zz_buf_add(struct zz_buf *b, const char *s, size_t n);
+/* Room for n more bytes and a NUL: where they go (b->len moves when the
+ * caller has written them). */
+char *zz_buf_room(struct zz_buf *b, size_t n);
 void zz_buf_puts(struct zz_buf *b, const char *s);
 void zz_buf_putc(struct zz_buf *b, int c);
 void zz_buf_printf(struct zz_buf *b, const char *fmt, ...);
@@ -247,6 +250,8 @@ off_t zz_csv_split(int fd, off_t at, off_t size);
 extern off_t zz_split_min;
 /* Write one field (quoted only when needed), preceded by delim unless first. */
 void zz_csv_field(FILE *f, const char *s, bool first, char delim);
+/* The same appended to b: a record's fields, then one fwrite. */
+void zz_csv_put(struct zz_buf *b, const char *s, bool first, char delim);
 /* When set, text fields starting with = + - @ are written with a leading
  * apostrophe so spreadsheets do not run them as formulas.  Set by
  * --csv-safe or $ZZ_CSV_SAFE (zz_common_init, zz_common_opt) for the

@@ -29,6 +29,9 @@ struct opts {
 struct row {
 	const struct zz_item *it;
 	char *id;		/* "2.P4" or "0.R1@2022-03" */
+	const char *who;	/* responsible(), borrowed */
+	const char *text;	/* it->text, and kind it->kind: the output
+				 * (in lateness order) reads the row alone */
 	bool own;		/* id is ours to free, not the item's */
 	zz_date due;
 	int late;		/* days after due; <= 0 when not yet due */
@@ -37,6 +40,7 @@ struct row {
 	unsigned rank;		/* text: position of the row's group section */
 	unsigned char status;	/* enum zz_status */
 	unsigned char plan;	/* several -d: the row's plan in plans[] */
+	unsigned char kind;
 };
 
 /* Several -d: each plan loaded on its own, its rows' ids as label:id. */
@@ -239,6 +243,9 @@ add_row(struct rows *r, const struct zz_item *it, char *occ, zz_date due,
 	w = &r->v[r->n];
 	w->it = it;
 	w->id = occ ? occ : it->id;
+	w->who = NULL;
+	w->text = it->text;
+	w->kind = (unsigned char)it->kind;
 	w->own = occ != NULL;
 	w->due = due;
 	w->group = it->group;
@@ -497,23 +504,22 @@ caches_free(const struct zz_plan *p, struct who *c)
 }
 
 static void
-row_values(const struct zz_plan *p, const struct row *w, bool text,
-    struct who *cache, char bufs[3][24], const char **v)
+row_values(const struct row *w, bool text, char bufs[3][24], const char **v)
 {
 	/* by hand: snprintf was a fifth of a big list's printing */
-	zz_fmt_long(w->it->group, bufs[0]);
+	zz_fmt_long(w->group, bufs[0]);
 	zz_fmt_date(w->due, bufs[1]);
 	zz_fmt_long(w->late, bufs[2]);
 	if (text && w->late <= 0)
 		strncat(bufs[2], _(" soon"), 23 - strlen(bufs[2]));
 	v[0] = w->id;
 	v[1] = bufs[0];
-	v[2] = zz_kind_name(w->it->kind);
+	v[2] = zz_kind_name((enum zz_kind)w->kind);
 	v[3] = bufs[1];
 	v[4] = bufs[2];
 	v[5] = zz_status_name((enum zz_status)w->status);
-	v[6] = responsible(p, w->it, cache);
-	v[7] = w->it->text;
+	v[6] = w->who;
+	v[7] = w->text;
 }
 
 /* Rows [from, to) into t, with text's group headings. */
@@ -521,8 +527,6 @@ static void
 add_rows(const struct opts *o, const struct zz_plan *p, const struct rows *r,
     size_t from, size_t to, struct zz_table *t)
 {
-	/* this call's own: the two halves run at once */
-	struct who *cache = caches_new();
 	bool text = o->c.fmt == ZZ_FMT_TEXT;
 	char bufs[3][24], *note;
 	const char *v[NCOLS];
@@ -532,24 +536,25 @@ add_rows(const struct opts *o, const struct zz_plan *p, const struct rows *r,
 		const struct row *w = &r->v[i];
 
 		/* the rows are in lateness order, the items in plan order:
-		 * fetch an item, and later its strings, ahead */
-		if (i + 16 < to)
-			__builtin_prefetch(r->v[i + 16].it);
-		if (i + 8 < to)
-			__builtin_prefetch(r->v[i + 8].it->id);
-		if (text && (i == 0 || w->it->group != r->v[i - 1].it->group ||
+		 * fetch a row's strings ahead (its id, text and owner come
+		 * one after the other in the plan's arena) */
+		if (i + 8 < to) {
+			__builtin_prefetch(r->v[i + 8].id);
+			__builtin_prefetch(r->v[i + 8].text + 32);
+			__builtin_prefetch(r->v[i + 8].who);
+		}
+		if (text && (i == 0 || w->group != r->v[i - 1].group ||
 		    w->plan != r->v[i - 1].plan)) {
 			note = zz_xasprintf("[%s%s%d] %s", nplans ?
 			    plans[w->plan].label : "", nplans ? " " : "",
-			    w->it->group, zz_group_name(plan_of(p, w),
-			    w->it->group));
+			    w->group, zz_group_name(plan_of(p, w),
+			    w->group));
 			zz_table_note(t, note);
 			free(note);
 		}
-		row_values(plan_of(p, w), w, text, &cache[w->plan], bufs, v);
+		row_values(w, text, bufs, v);
 		zz_table_add(t, v);
 	}
-	caches_free(p, cache);
 }
 
 static void
@@ -624,12 +629,12 @@ ics_prop(FILE *f, struct zz_buf *b, const char *name, const char *text)
 
 static void
 ics_event(FILE *f, const struct zz_plan *p, const struct row *w,
-    struct who *cache, const char *stamp)
+    const char *stamp)
 {
 	struct zz_buf b = {0}, t = {0};
 	int y, m, d;
 	char *u;
-	const char *who = responsible(p, w->it, cache);
+	const char *who = w->who;
 
 	zz_ics_line(f, "BEGIN:VEVENT");
 	u = uid(p, w);
@@ -666,7 +671,6 @@ ics_event(FILE *f, const struct zz_plan *p, const struct row *w,
 static void
 print_ics(const struct opts *o, const struct zz_plan *p, struct rows *r)
 {
-	struct who *cache = caches_new();
 	struct zz_buf b = {0};
 	char stamp[24];
 	int y, m, d;
@@ -684,11 +688,9 @@ print_ics(const struct opts *o, const struct zz_plan *p, struct rows *r)
 	ics_prop(stdout, &b, "X-WR-CALNAME", p->doc.number ? p->doc.number :
 	    "zz");
 	for (i = 0; i < r->n; i++)
-		ics_event(stdout, plan_of(p, &r->v[i]), &r->v[i],
-		    &cache[r->v[i].plan], stamp);
+		ics_event(stdout, plan_of(p, &r->v[i]), &r->v[i], stamp);
 	zz_ics_line(stdout, "END:VCALENDAR");
 	zz_buf_free(&b);
-	caches_free(p, cache);
 }
 
 /* Several -d: every plan loaded and its rows collected, ids as label:id.
@@ -745,6 +747,7 @@ main(int argc, char **argv)
 	struct zz_states s = {0};
 	struct rows r = {0};
 	const struct zz_plan *pp = &p;
+	struct who *cache;
 	size_t i, overdue = 0;
 
 	zz_setprog(argv[0]);
@@ -763,6 +766,12 @@ main(int argc, char **argv)
 			    "%zu; 0 is the office)", o.group, p.ngroups);
 		collect(&o, &p, &s, &r);
 	}
+	/* who answers for each row, while the rows are in plan order: in
+	 * the lateness order of the output every item was a cache miss */
+	cache = caches_new();
+	for (i = 0; i < r.n; i++)
+		r.v[i].who = responsible(plan_of(pp, &r.v[i]), r.v[i].it,
+		    &cache[r.v[i].plan]);
 	sort_rows(&r);
 	for (i = 0; i < r.n; i++)
 		overdue += r.v[i].late > 0;
@@ -777,6 +786,7 @@ main(int argc, char **argv)
 		if (r.v[i].own)
 			free(r.v[i].id);
 	free(r.v);
+	caches_free(pp, cache);
 	/* No zz_states_free or zz_plan_free: at exit the system takes the
 	 * memory back at once, where a big plan's million free() calls
 	 * would cost a tenth of the run.  Sanitizer builds free, to find
