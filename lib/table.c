@@ -22,22 +22,23 @@ struct zz_table {
 	FILE *sf;		/* zz_table_stream: rows go straight here */
 	enum zz_fmt sfmt;
 	size_t sent;		/* rows streamed so far (json's commas) */
-	int *w;			/* text: the columns' widths (zz_table_measure
-				 * or print_text), NULL until known */
-	bool *cn;		/* text: the column's words shown in Chinese */
+	struct tcol {		/* text: ncols, NULL until the widths are
+				 * known (zz_table_measure or print_text);
+				 * one allocation, not one a row */
+		int w;		/* the column's width */
+		bool cn;	/* its words shown in Chinese */
+		/* the cell of the line being written (text_row) */
+		const char *s;	/* as shown */
+		int k;		/* its columns */
+		char *own;	/* s escaped, to free, or NULL */
+		char *fit;	/* s cut to fit, to free, or NULL */
+		size_t len;
+		int gap;	/* blanks that pad it */
+	} *col;
 	int limit;		/* text: the line's width to fit, 0 none */
 	char *line;		/* text: the line being written */
 	size_t linecap;
 	struct zz_buf row;	/* csv, tsv: the row being written */
-	const char **sv;	/* text_cells' row, ncols each: made once, */
-	char **sown;		/* not three callocs a row */
-	int *sk;
-	struct cell {		/* text_row's, ncols */
-		const char *s;
-		char *fit;	/* cut to fit, to free, or NULL */
-		size_t len;
-		int gap;	/* blanks that pad it */
-	} *cell;
 };
 
 int
@@ -163,62 +164,29 @@ zz_table_note(struct zz_table *t, const char *text)
 	t->notes[t->n++] = zz_arena_str(&t->mem, text, strlen(text));
 }
 
+/* Asked once a run for a file: a report prints thousands of tables, and
+ * each asking was a system call or two (28,000 on 200,000 items); the
+ * widths stay alike from table to table. */
 int
 zz_term_width(FILE *f)
 {
+	static int fd = -1, width;
 	const char *env = getenv("COLUMNS");
 	struct winsize ws;
 	long w;
 
-	if (!isatty(fileno(f)))
-		return 0;
-	if (env && (w = strtol(env, NULL, 10)) > 0 && w < 100000)
-		return (int)w;
-	if (ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
-}
-
-/* Whether p starts one of U+4E00..U+9FFF, the CJK ideographs that are
- * most of a Chinese text, two columns each: E4 B8..E9 BF, then a
- * continuation byte (p[0] first: p[1] is read only before a NUL). */
-static inline bool
-cjk(const unsigned char *p)
-{
-	return (unsigned)(p[0] - 0xe4) < 6 &&
-	    (unsigned)((p[0] << 8 | p[1]) - 0xe4b8) < 0x508 &&
-	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
-}
-
-/* Columns of s in text, or -1 when s holds a control character or bytes
- * that are not UTF-8 (as zz_needs_visible): both in one pass, a run of
- * ASCII or of ideographs at a time (every cell of zz-status show's text
- * comes here twice, measured and printed). */
-static int
-plain_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s, *a;
-	unsigned cp;
-	int w = 0, k;
-
-	for (;;) {
-		for (a = p; (unsigned char)(*p - 0x20) < 0x5f; p++)
-			;
-		w += (int)(p - a);
-		for (a = p; cjk(p); p += 3)
-			;
-		w += (int)(p - a) / 3 * 2;
-		if (p != a)
-			continue;
-		if (!*p)
-			return w;
-		/* a NUL ends a sequence early, so 4 never reads past it */
-		if (*p < 0x80 || (k = zz_utf8_decode((const char *)p, 4,
-		    &cp)) < 0 || cp < 0xa0)
-			return -1;
-		w += zz_cpwidth(cp);
-		p += k;
-	}
+	if (fileno(f) == fd)
+		return width;
+	fd = fileno(f);
+	if (!isatty(fd))
+		width = 0;
+	else if (env && (w = strtol(env, NULL, 10)) > 0 && w < 100000)
+		width = (int)w;
+	else if (ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		width = ws.ws_col;
+	else
+		width = 80;
+	return width;
 }
 
 static const char *
@@ -233,17 +201,12 @@ start_widths(struct zz_table *t)
 {
 	int i;
 
-	if (t->w)
+	if (t->col)
 		return;
-	t->w = zz_xcalloc((size_t)t->ncols, sizeof *t->w);
-	t->cn = zz_xcalloc((size_t)t->ncols, sizeof *t->cn);
-	t->sv = zz_xcalloc((size_t)t->ncols, sizeof *t->sv);
-	t->sown = zz_xcalloc((size_t)t->ncols, sizeof *t->sown);
-	t->sk = zz_xcalloc((size_t)t->ncols, sizeof *t->sk);
-	t->cell = zz_xcalloc((size_t)t->ncols, sizeof *t->cell);
+	t->col = zz_xcalloc((size_t)t->ncols, sizeof *t->col);
 	for (i = 0; i < t->ncols; i++) {
-		t->w[i] = zz_width(head_name(t, i));
-		t->cn[i] = zz_lang_zh() && (strcmp(t->cols[i].name,
+		t->col[i].w = zz_width(head_name(t, i));
+		t->col[i].cn = zz_lang_zh() && (strcmp(t->cols[i].name,
 		    "status") == 0 || strcmp(t->cols[i].name, "kind") == 0);
 	}
 }
@@ -258,11 +221,11 @@ shown(const struct zz_table *t, int i, const char *s, int *w, char **own)
 	const char *cn;
 
 	*own = NULL;
-	if ((*w = plain_width(s)) < 0) {
+	if ((*w = zz_plain_width(s)) < 0) {
 		s = *own = zz_visible(s);
 		*w = zz_width(s);
 	}
-	if (t->cn[i] && (cn = zz_value_cn(t->cols[i].name, s)) != s) {
+	if (t->col[i].cn && (cn = zz_value_cn(t->cols[i].name, s)) != s) {
 		s = cn;
 		*w = zz_width(s);
 	}
@@ -279,8 +242,8 @@ zz_table_measure(struct zz_table *t, const char *const *vals)
 	for (i = 0; i < t->ncols; i++) {
 		shown(t, i, vals[i] ? vals[i] : "", &k, &own);
 		free(own);
-		if (k > t->w[i])
-			t->w[i] = k;
+		if (k > t->col[i].w)
+			t->col[i].w = k;
 	}
 }
 
@@ -292,38 +255,37 @@ fit_limit(struct zz_table *t, FILE *f)
 
 	t->limit = zz_term_width(f);
 	for (i = 0; i < t->ncols; i++) {
-		total += t->w[i] + (i ? 2 : 0);
+		total += t->col[i].w + (i ? 2 : 0);
 		if (t->cols[i].flex)
 			flex = i;
 	}
 	if (t->limit > 0 && flex >= 0 && total > t->limit) {
-		t->w[flex] -= total - t->limit;
-		if (t->w[flex] < 8)
-			t->w[flex] = 8;
+		t->col[flex].w -= total - t->limit;
+		if (t->col[flex].w < 8)
+			t->col[flex].w = 8;
 	}
 }
 
-/* One line of shown cells v, k[i] columns each, written at once: its
- * length summed first, then the cells and blanks copied into t->line
- * (a zz_buf call a piece cost more than the copying). */
+/* One line of the shown cells in t->col (s, k columns), written at
+ * once: its length summed first, then the cells and blanks copied into
+ * t->line (a zz_buf call a piece cost more than the copying). */
 static void
-text_row(struct zz_table *t, FILE *f, const char *const *v, const int *k,
-    bool cut)
+text_row(struct zz_table *t, FILE *f, bool cut)
 {
-	struct cell *c;
+	struct tcol *c;
 	size_t need = 1;
 	int i, last = t->ncols - 1, width;
 	char *p;
 
 	for (i = 0; i < t->ncols; i++) {
-		c = &t->cell[i];
-		c->s = v[i], c->fit = NULL, width = k[i];
-		if (cut && width > t->w[i]) {
-			c->s = c->fit = zz_fit(c->s, t->w[i]);
+		c = &t->col[i];
+		c->fit = NULL, width = c->k;
+		if (cut && width > c->w) {
+			c->s = c->fit = zz_fit(c->s, c->w);
 			width = zz_width(c->s);
 		}
 		/* padded to the column; the last one gets no trailing blanks */
-		c->gap = i == last && !t->cols[i].right ? 0 : t->w[i] - width;
+		c->gap = i == last && !t->cols[i].right ? 0 : c->w - width;
 		if (c->gap < 0)
 			c->gap = 0;
 		c->len = strlen(c->s);
@@ -334,7 +296,7 @@ text_row(struct zz_table *t, FILE *f, const char *const *v, const int *k,
 		t->line = zz_xrealloc(t->line, t->linecap);
 	}
 	for (p = t->line, i = 0; i < t->ncols; i++) {
-		c = &t->cell[i];
+		c = &t->col[i];
 		if (i)
 			*p++ = ' ', *p++ = ' ';
 		if (t->cols[i].right)
@@ -352,27 +314,26 @@ text_row(struct zz_table *t, FILE *f, const char *const *v, const int *k,
 static void
 text_cells(struct zz_table *t, FILE *f, const char *const *vals)
 {
+	struct tcol *c;
 	int i;
 
+	for (i = 0; i < t->ncols; i++) {
+		c = &t->col[i];
+		c->s = shown(t, i, vals[i] ? vals[i] : "", &c->k, &c->own);
+	}
+	text_row(t, f, t->limit > 0);
 	for (i = 0; i < t->ncols; i++)
-		t->sv[i] = shown(t, i, vals[i] ? vals[i] : "", &t->sk[i],
-		    &t->sown[i]);
-	text_row(t, f, t->sv, t->sk, t->limit > 0);
-	for (i = 0; i < t->ncols; i++)
-		free(t->sown[i]);
+		free(t->col[i].own);
 }
 
 static void
 text_head(struct zz_table *t, FILE *f)
 {
-	const char **head = zz_xcalloc((size_t)t->ncols, sizeof *head);
-	int *k = zz_xcalloc((size_t)t->ncols, sizeof *k), i;
+	int i;
 
 	for (i = 0; i < t->ncols; i++)
-		k[i] = zz_width(head[i] = head_name(t, i));
-	text_row(t, f, head, k, false);
-	free(head);
-	free(k);
+		t->col[i].k = zz_width(t->col[i].s = head_name(t, i));
+	text_row(t, f, false);
 }
 
 /* The kept rows' cells replaced by what text shows, each cell's columns
@@ -401,8 +362,8 @@ show_rows(struct zz_table *t, int *cw)
 			t->rows[r][i] = own && s == own ?
 			    zz_arena_str(&t->mem, own, strlen(own)) : (char *)s;
 			free(own);
-			if (*k > t->w[i])
-				t->w[i] = *k;
+			if (*k > t->col[i].w)
+				t->col[i].w = *k;
 		}
 	}
 }
@@ -410,7 +371,7 @@ show_rows(struct zz_table *t, int *cw)
 static void
 print_text(struct zz_table *t, FILE *f)
 {
-	int *cw;
+	int *cw, i;
 	size_t r;
 
 	if (t->sf == f && t->sfmt == ZZ_FMT_TEXT)
@@ -421,13 +382,16 @@ print_text(struct zz_table *t, FILE *f)
 	fit_limit(t, f);
 	text_head(t, f);
 	for (r = 0; r < t->n; r++) {
-		if (t->rows[r]) {
-			text_row(t, f, (const char *const *)t->rows[r],
-			    cw + r * (size_t)t->ncols, t->limit > 0);
-		} else {
+		if (!t->rows[r]) {
 			fputs(t->notes[r], f);
 			putc('\n', f);
+			continue;
 		}
+		for (i = 0; i < t->ncols; i++) {
+			t->col[i].s = t->rows[r][i];
+			t->col[i].k = cw[r * (size_t)t->ncols + (size_t)i];
+		}
+		text_row(t, f, t->limit > 0);
 	}
 	free(cw);
 }
@@ -580,7 +544,7 @@ zz_table_stream(struct zz_table *t, FILE *f, enum zz_fmt fmt)
 {
 	size_t r;
 
-	if (fmt == ZZ_FMT_TEXT && !t->w)
+	if (fmt == ZZ_FMT_TEXT && !t->col)
 		return;		/* the widths are not known yet */
 	if (fmt == ZZ_FMT_JSON) {	/* the rows so far, as elements */
 		t->sf = f;
@@ -612,12 +576,7 @@ zz_table_free(struct zz_table *t)
 	free_rows(t);
 	free(t->rows);
 	free(t->notes);
-	free(t->w);
-	free(t->cn);
-	free(t->sv);
-	free(t->sown);
-	free(t->sk);
-	free(t->cell);
+	free(t->col);
 	free(t->line);
 	zz_buf_free(&t->row);
 	free(t);

@@ -3,6 +3,7 @@
  * cron happens to run with. */
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,23 +133,70 @@ step(const char *s, size_t n, int *w)
 	return k;
 }
 
+/* Whether p (n bytes) starts one of U+4E00..U+9FFF, the CJK ideographs
+ * that are most of a Chinese text, two columns each: E4 B8..E9 BF, then a
+ * continuation byte (p[0] first: p[1] is read only before a NUL). */
+static inline bool
+cjk(const unsigned char *p)
+{
+	return (unsigned)(p[0] - 0xe4) < 6 &&
+	    (unsigned)((p[0] << 8 | p[1]) - 0xe4b8) < 0x508 &&
+	    (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80;
+}
+
+int
+zz_width_n(const char *s, size_t n, int most)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + n;
+	int total = 0, w;
+
+	/* printable ASCII and the ideographs without decoding */
+	while (p < e && total <= most) {
+		if (*p >= 0x20 && *p < 0x7f) {
+			total++, p++;
+		} else if (e - p >= 3 && cjk(p)) {
+			total += 2, p += 3;
+		} else {
+			p += step((const char *)p, (size_t)(e - p), &w);
+			total += w;
+		}
+	}
+	return total;
+}
+
 int
 zz_width(const char *s)
 {
-	size_t n, i = 0;
-	int total = 0, w;
+	return zz_width_n(s, strlen(s), INT_MAX);
+}
 
-	/* printable ASCII, a column a byte, without decoding */
-	for (; (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f; i++)
-		total++;
-	if (!s[i])
-		return total;
-	n = i + strlen(s + i);
-	while (i < n) {
-		i += (size_t)step(s + i, n - i, &w);
-		total += w;
+int
+zz_plain_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *a;
+	unsigned cp;
+	int w = 0, k;
+
+	/* a run of ASCII or of ideographs at a time: every cell of a text
+	 * table comes here (zz-status show's twice, measured and printed) */
+	for (;;) {
+		for (a = p; (unsigned char)(*p - 0x20) < 0x5f; p++)
+			;
+		w += (int)(p - a);
+		for (a = p; cjk(p); p += 3)
+			;
+		w += (int)(p - a) / 3 * 2;
+		if (p != a)
+			continue;
+		if (!*p)
+			return w;
+		/* a NUL ends a sequence early, so 4 never reads past it */
+		if (*p < 0x80 || (k = zz_utf8_decode((const char *)p, 4,
+		    &cp)) < 0 || cp < 0xa0)
+			return -1;
+		w += zz_cpwidth(cp);
+		p += k;
 	}
-	return total;
 }
 
 char *

@@ -137,6 +137,13 @@ int zz_utf8_decode(const char *s, size_t n, unsigned *cp);
 size_t zz_utf8_check(const char *s, size_t n);
 int zz_cpwidth(unsigned cp);		/* 0, 1 or 2 terminal columns */
 int zz_width(const char *s);		/* columns of a whole string */
+/* Columns of s's first n bytes, counted until past most (then some
+ * number above it): bytes not UTF-8 a column each. */
+int zz_width_n(const char *s, size_t n, int most);
+/* Columns of s, or -1 when it holds a control character or bytes that
+ * are not UTF-8 (zz_needs_visible's test and zz_width's count in one
+ * pass). */
+int zz_plain_width(const char *s);
 /* s cut to at most width columns, ending in "…" when cut (caller owns). */
 char *zz_fit(const char *s, int width);
 /* Print s padded with spaces to width columns (right-aligned if right). */
@@ -842,7 +849,7 @@ void zz_table_add(struct zz_table *t, const char *const *vals);
 /* A line printed only in text output, after the rows so far. */
 void zz_table_note(struct zz_table *t, const char *text);
 /* Width to fit text output to: $COLUMNS or the terminal's, 0 = no limit
- * (not a terminal). */
+ * (not a terminal); asked once a run for a file descriptor. */
 int zz_term_width(FILE *f);
 void zz_table_print(struct zz_table *t, FILE *f, enum zz_fmt fmt);
 /* In csv, tsv, json and jsonl, whose rows need no other row: print the

@@ -32,6 +32,49 @@ test_width(void)
 	CHECK(zz_utf8_check("专班", 6) == 6);
 }
 
+/* Columns by decoding each code point (a byte not UTF-8: one column):
+ * what the fast paths of zz_width and zz_plain_width must agree with. */
+static int
+decoded_width(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	unsigned cp;
+	int w = 0, k;
+
+	while (i < n) {
+		k = zz_utf8_decode(s + i, n - i, &cp);
+		w += k < 0 ? 1 : zz_cpwidth(cp);
+		i += k < 0 ? 1 : (size_t)k;
+	}
+	return w;
+}
+
+static void
+test_width_fast(void)
+{
+	/* the ideographs' range and either side of it, ASCII runs between,
+	 * cut sequences, a control character, C1, a combining accent */
+	static const char *s[] = {"\xe4\xb7\xbf", "\xe4\xb8\x80",
+		"\xe9\xbf\xbf", "\xea\x80\x80", "\xe3\x90\x80",
+		"ab\xe4\xb8\x80" "cd\xe9\xbf\xbf\xe4\xb7\x80x", "专班 2.P4 推进",
+		"\xe4\xb8", "\xe5\x80", "x\xe5", "\xe5\x80" "z", "a\x01" "b",
+		"\xc2\x85", "e\xcc\x81", "\x7f", "（一）", ""};
+	size_t i;
+	int w;
+
+	for (i = 0; i < sizeof s / sizeof *s; i++) {
+		CHECK(zz_width(s[i]) == decoded_width(s[i]));
+		CHECK(zz_width_n(s[i], strlen(s[i]), 1000) == decoded_width(s[i]));
+		w = zz_plain_width(s[i]);
+		CHECK(w == (zz_needs_visible(s[i]) ? -1 : decoded_width(s[i])));
+	}
+	/* counted until past most, of the first n bytes */
+	CHECK(zz_width_n("专班专班专班", 18, 3) == 4);
+	CHECK(zz_width_n("abcdef", 6, 3) == 4);
+	CHECK(zz_width_n("专班专班", 6, 14) == 4);
+	CHECK(zz_width_n("专班", 4, 14) == 2 + 1);	/* a cut sequence */
+}
+
 struct rows {
 	int n;
 	long lines[8];
@@ -160,6 +203,7 @@ int
 main(void)
 {
 	test_width();
+	test_width_fast();
 	test_csv();
 	test_map();
 	test_words();
