@@ -256,8 +256,10 @@ feed_line(struct csv_parser *p, struct reader *r, char *s, size_t n)
 
 /* Lines read in big chunks, from a stream or by pread from bytes
  * [pos, to) of fd; each is given with its newline, if any, and may be
- * written to, one byte past its end included.  base: the offset of
- * buf[0] in the input. */
+ * written to, one byte past its end included, and read up to PAD bytes
+ * past its end (zz_plain_line; zeros past the data read, so that all
+ * are defined).  base: the offset of buf[0] in the input. */
+#define PAD 64
 struct lines {
 	FILE *f;
 	int fd;
@@ -316,13 +318,14 @@ next_line(struct lines *l, char **s)
 		l->seen = l->end;
 		if (l->cap - l->end < 2) {
 			l->cap *= 2;
-			l->buf = zz_xrealloc(l->buf, l->cap);
+			l->buf = zz_xrealloc(l->buf, l->cap + PAD);
 		}
 		if ((got = fill(l)) < 0)
 			return -1;
 		if (got == 0)
 			l->eof = true;
 		l->end += (size_t)got;
+		memset(l->buf + l->end, 0, PAD);
 	}
 }
 
@@ -380,7 +383,7 @@ read_csv(struct lines *l, struct reader *r, char delim,
 	csv_set_delim(&p, (unsigned char)delim);
 	csv_set_space_func(&p, is_space);
 	classes(r->cls, delim);
-	l->buf = zz_xmalloc(l->cap);
+	l->buf = zz_xmalloc(l->cap + PAD);
 	rc = read_lines(l, r, &p, pt);
 	if (rc == -2) {
 		if (errno == EISDIR)

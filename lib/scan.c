@@ -261,12 +261,10 @@ enqueue(struct part *t, const struct zz_report *r, size_t len, long kept)
 	t->n++;
 }
 
+/* A report of an id len bytes long. */
 static int
-on_report(void *ctx, const struct zz_report *r)
+report(struct part *t, const struct zz_report *r, size_t len)
 {
-	struct part *t = ctx;
-	size_t len = strlen(r->id);
-
 	if (r->voids) {
 		t->voids = true;
 		return 0;
@@ -278,6 +276,12 @@ on_report(void *ctx, const struct zz_report *r)
 	else
 		enqueue(t, r, len, -1);
 	return 0;
+}
+
+static int
+on_report(void *ctx, const struct zz_report *r)
+{
+	return report(ctx, r, strlen(r->id));
 }
 
 /* An occurrence ID@YYYY-MM with a bad month. */
@@ -328,12 +332,10 @@ period(struct part *t, const struct zz_report *r, size_t len)
 	return (long)t->nkept++;
 }
 
-/* on_report with w: every report, whatever its date. */
+/* report with w: every report, whatever its date. */
 static int
-on_report_w(void *ctx, const struct zz_report *r)
+report_w(struct part *t, const struct zz_report *r, size_t len)
 {
-	struct part *t = ctx;
-	size_t len = strlen(r->id);
 	long kept;
 
 	if (r->voids) {
@@ -350,6 +352,12 @@ on_report_w(void *ctx, const struct zz_report *r)
 		enqueue(t, r, len, kept);
 	}
 	return 0;
+}
+
+static int
+on_report_w(void *ctx, const struct zz_report *r)
+{
+	return report_w(ctx, r, strlen(r->id));
 }
 
 /*
@@ -373,51 +381,6 @@ status_of(const char *s, size_t n)
 		    !memcmp(s, "dropped", 7) ? ZZ_DROPPED : -1;
 	}
 	return -1;
-}
-
-/* Up to the next comma of ASCII text with no quote; NULL if other. */
-static char *
-ascii_field(char *s, const char *e)
-{
-	for (; s < e; s++) {
-		if (*s == ',')
-			return s;
-		if (*s < 0x20 || *s > 0x7e || *s == '"')
-			return NULL;
-	}
-	return NULL;
-}
-
-/* The note and the name (and, in the second form, recorded, batch and
- * voids): valid UTF-8 with want commas between them (or one, a line of
- * the first form), and no quote, CR or NUL. */
-static bool
-plain_tail(const unsigned char *s, const unsigned char *e, int want)
-{
-	int commas = 0;
-
-	while (s < e) {
-		/* Chinese first: a lead E1-EF but ED (no overlong or
-		 * surrogate to rule out) and two continuation bytes */
-		if ((unsigned)(*s - 0xe1) < 15 && *s != 0xed && e - s >= 3 &&
-		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80) {
-			s += 3;
-		} else if (*s < 0x80) {
-			if (*s == '"' || *s == '\r' || *s == '\0')
-				return false;
-			commas += *s++ == ',';
-		} else if (*s >= 0xc2 && *s <= 0xdf && e - s >= 2 &&
-		    (s[1] & 0xc0) == 0x80) {
-			s += 2;
-		} else if ((*s & 0xf0) == 0xe0 && e - s >= 3 &&
-		    (s[1] & 0xc0) == 0x80 && (s[2] & 0xc0) == 0x80 &&
-		    !(*s == 0xe0 && s[1] < 0xa0) && !(*s == 0xed && s[1] >= 0xa0)) {
-			s += 3;
-		} else {
-			return false;	/* four bytes, or bad: the reader's */
-		}
-	}
-	return commas == want || commas == 1;	/* 1: the first form's */
 }
 
 /* A number of 1 to 9 digits from s to e. */
@@ -514,9 +477,9 @@ static int
 whole_line(void *ctx, char *s, size_t n, long line)
 {
 	struct part *t = ctx;
-	char *e = s + n, *id, *st, *pr, *tail;
+	char *e = s + n, *id = s + 11, *c[3], *st, *pr, *tail;
 	struct zz_report r = {0};	/* voids, recorded, batch: none */
-	int status, prog;
+	int status, prog, commas;
 
 	if (!t->header)	/* the reader checks it on the first row */
 		return 0;
@@ -524,14 +487,16 @@ whole_line(void *ctx, char *s, size_t n, long line)
 		e--;
 	if (e > s && e[-1] == '\r')
 		e--;
-	if (e - s < 11 || s[10] != ',' || !(id = s + 11) ||
-	    !(st = ascii_field(id, e)) || st == id ||
-	    !(pr = ascii_field(st + 1, e)) || !(tail = ascii_field(pr + 1, e)))
+	if (e - s < 11 || s[10] != ',')
 		return 0;
+	/* after the progress: one comma (the first form), or the header's */
+	commas = zz_plain_line(id, e, c);
+	if ((commas != 1 && commas != t->header - 5) || (st = c[0]) == id)
+		return 0;
+	pr = c[1];
+	tail = c[2];
 	if ((status = status_of(st + 1, (size_t)(pr - st - 1))) < 0 ||
 	    (prog = progress_of(pr + 1, (size_t)(tail - pr - 1))) < -1 ||
-	    !plain_tail((unsigned char *)tail + 1, (unsigned char *)e,
-	    t->header - 5) ||
 	    (t->header == ZZ_LOG_COLS && !plain_extra(tail + 1, e)))
 		return 0;
 	/* logs go by date: most lines have the date of the one before */
@@ -545,6 +510,8 @@ whole_line(void *ctx, char *s, size_t n, long line)
 		memcpy(t->day, s, 10);
 		t->have_day = true;
 	}
+	if (!t->w && t->date > t->asof)
+		return 1;	/* checked, and counts for nothing */
 	r.note = r.by = "";
 	/* a bad one: the reader's, to fail with; a report w keeps: its note
 	 * and name too */
@@ -559,9 +526,9 @@ whole_line(void *ctx, char *s, size_t n, long line)
 	r.progress = prog;
 	r.line = line;
 	if (t->w)
-		on_report_w(t, &r);
+		report_w(t, &r, (size_t)(st - id));
 	else
-		on_report(t, &r);
+		report(t, &r, (size_t)(st - id));
 	return 1;
 }
 

@@ -697,6 +697,16 @@ struct zz_scan {
  * caller's to free). */
 int zz_scan_plan(struct zz_states *s, struct zz_scan *w, const char *path,
     const struct zz_plan *p, zz_date asof);
+/* plainline.c: the check of a plain log line (zz_scan_plan's), from its
+ * id at s to e (its end, before CR and LF), which may read up to 63
+ * bytes past e (the line reader leaves room): the first three commas
+ * into c, with printable ASCII but '"' before the third, and after it
+ * UTF-8 of one to three bytes a character (no overlong, no surrogate)
+ * with no quote, CR or NUL.  The commas after the third, or -1. */
+int zz_plain_line(char *s, const char *e, char **c);
+/* It goes 64 bytes at a time (SSE2), else a byte at a time: the same
+ * answers (tests compare the two ways). */
+extern bool zz_line_wide;
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 /* The state of s->plan->items[i] (of the plan given to
  * zz_states_load_plan; else by its id), NULL when never reported. */
