@@ -53,6 +53,8 @@ item_rows(struct rdoc *d, const struct model *m, const char *scope,
 {
 	size_t i;
 
+	if (!d->figures)	/* no row would be made */
+		return;
 	for (i = 0; i < m->nu; i++) {
 		const struct unit *u = &m->u[i];
 		struct frow *row;
