@@ -704,9 +704,12 @@ int zz_scan_plan(struct zz_states *s, struct zz_scan *w, const char *path,
  * UTF-8 of one to three bytes a character (no overlong, no surrogate)
  * with no quote, CR or NUL.  The commas after the third, or -1. */
 int zz_plain_line(char *s, const char *e, char **c);
-/* It goes 64 bytes at a time (SSE2), else a byte at a time: the same
- * answers (tests compare the two ways). */
-extern bool zz_line_wide;
+/* It goes 64 bytes at a time, in vectors of zz_line_wide bytes: 32
+ * (AVX2), 16 (SSE2) or 1 (a byte at a time), or when 0 (the default) of
+ * zz_line_widest(), the most the machine has.  Each way gives the same
+ * answers (tests compare them). */
+extern int zz_line_wide;
+int zz_line_widest(void);
 const struct zz_state *zz_state_get(const struct zz_states *s, const char *id);
 /* The state of s->plan->items[i] (of the plan given to
  * zz_states_load_plan; else by its id), NULL when never reported. */

@@ -85,8 +85,8 @@ make_line(char *s, char **e, size_t room)
 }
 
 /* line (n bytes) at every offset of a block in a buffer with random
- * bytes around it: the answer and the commas, both ways; how many agree
- * (out of 16 for a line). */
+ * bytes around it: the answer and the commas, each wide way and a byte
+ * at a time; how many agree (16 a line for each wide way). */
 static int
 both_ways(const char *line, size_t n, int *plain)
 {
@@ -98,19 +98,21 @@ both_ways(const char *line, size_t n, int *plain)
 		buf[k] = (char)rnd(256);
 	for (k = 0; k < 16; k++) {
 		char *s = buf + 64 + k;
-		int a, b;
+		int a, b, w;
 
 		memcpy(s, line, n);
 		if (k > 0 && n > 0)	/* the byte before: not the line's */
 			s[-1] = (char)rnd(256);
-		zz_line_wide = true;
-		a = zz_plain_line(s, s + n, c1);
-		zz_line_wide = false;
+		zz_line_wide = 1;
 		b = zz_plain_line(s, s + n, c2);
-		zz_line_wide = true;
-		agree += a == b && (a < 0 || (c1[0] == c2[0] && c1[1] == c2[1] &&
-		    c1[2] == c2[2]));
-		*plain += a >= 0;
+		for (w = 16; w <= zz_line_widest(); w *= 2) {
+			zz_line_wide = w;
+			a = zz_plain_line(s, s + n, c1);
+			agree += a == b && (a < 0 || (c1[0] == c2[0] &&
+			    c1[1] == c2[1] && c1[2] == c2[2]));
+		}
+		zz_line_wide = 0;
+		*plain += b >= 0;
 	}
 	return agree;
 }
@@ -119,7 +121,12 @@ static void
 test_random(void)
 {
 	char line[400], *e;
-	int i, agree = 0, plain = 0, long_plain = 0, tried = 0;
+	int i, w, ways = 0, agree = 0, plain = 0, long_plain = 0, tried = 0;
+
+	for (w = 16; w <= zz_line_widest(); w *= 2)
+		ways++;
+	printf("# %d wide ways (the widest: %d bytes)\n", ways,
+	    zz_line_widest());
 
 	for (i = 0; i < 200000; i++) {
 		int was = plain;
@@ -127,11 +134,11 @@ test_random(void)
 		make_line(line, &e, 300);
 		agree += both_ways(line, (size_t)(e - line), &plain);
 		long_plain += plain > was && e - line > 64;
-		tried += 16;
+		tried += 16 * ways;
 	}
 	CHECK(agree == tried);
 	/* both answers came often, and lines past one block of 64 */
-	CHECK(plain > tried / 20 && plain < tried - tried / 20);
+	CHECK(plain > i * 16 / 20 && plain < i * 16 - i * 16 / 20);
 	CHECK(long_plain > 1000);
 }
 
@@ -169,14 +176,17 @@ test_known(int wide)
 	/* the third comma past the first 64 bytes */
 	CHECK(one("1.P1-a-very-long-item-id-that-goes-on-and-on-and-on-and-"
 	    "on-and-on,done,1,x,y") == 1);
-	zz_line_wide = true;
+	zz_line_wide = 0;
 }
 
 int
 main(void)
 {
+	int w;
+
 	test_known(1);
-	test_known(0);
+	for (w = 16; w <= zz_line_widest(); w *= 2)
+		test_known(w);
 	test_random();
 	UNIT_END();
 }
