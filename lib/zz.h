@@ -704,9 +704,9 @@ int zz_scan_plan(struct zz_states *s, struct zz_scan *w, const char *path,
  * UTF-8 of one to three bytes a character (no overlong, no surrogate)
  * with no quote, CR or NUL.  The commas after the third, or -1. */
 int zz_plain_line(char *s, const char *e, char **c);
-/* It goes 64 bytes at a time, in vectors of zz_line_wide bytes: 32
- * (AVX2), 16 (SSE2) or 1 (a byte at a time), or when 0 (the default) of
- * zz_line_widest(), the most the machine has.  Each way gives the same
+/* It goes 64 bytes at a time, in vectors of zz_line_wide bytes: 64
+ * (AVX-512BW), 32 (AVX2), 16 (SSE2) or 1 (a byte at a time), or when 0
+ * (the default) of zz_line_widest(), the most the machine has.  Each way gives the same
  * answers (tests compare them). */
 extern int zz_line_wide;
 int zz_line_widest(void);
