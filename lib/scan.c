@@ -610,20 +610,23 @@ merge(struct part *a, struct part *b, long lines)
 		merge_w(a, b, lines);
 }
 
-/* The marks as the states the library knows. */
+/* The marks as the states the library knows, in huge pages where they
+ * are big (8 MB for 200k items: 1,950 page faults were a sixth of
+ * zz-overdue's). */
 static struct zz_state *
 states(const struct part *t)
 {
 	size_t i, n = t->p->nitems;
-	struct zz_state *st = zz_xcalloc(n ? n : 1, sizeof *st);
+	struct zz_state *st = zz_xmalloc_big((n ? n : 1) * sizeof *st);
 
-	for (i = 0; i < n; i++) {
-		st[i].date = t->item[i].date;
-		st[i].status = (enum zz_status)t->item[i].status;
-		st[i].progress = t->item[i].progress;
-		st[i].line = t->item[i].line;
-		st[i].done = t->done ? t->done[i] : ZZ_NODATE;
-	}
+	for (i = 0; i < n; i++)
+		st[i] = (struct zz_state){
+			.date = t->item[i].date,
+			.status = (enum zz_status)t->item[i].status,
+			.progress = t->item[i].progress,
+			.line = t->item[i].line,
+			.done = t->done ? t->done[i] : ZZ_NODATE,
+		};
 	return st;
 }
 
