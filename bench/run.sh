@@ -244,7 +244,7 @@ done <"$OUT/scaling"
 # ---- 5. what each part of zz-overdue's fast path is worth ----
 i=0
 while [ "$i" -lt "$REPS" ]; do
-	for off in none halves fastlines halves,fastlines; do
+	for off in none halves fastlines vectors halves,fastlines; do
 		ZZ_BENCH_OFF=$off once "off-$off" "$BIN/zz-overdue" -d "$D" \
 		    --as-of 2023-01-01 -o csv
 	done
@@ -252,7 +252,7 @@ while [ "$i" -lt "$REPS" ]; do
 done
 printf '\n5. zz-overdue -o csv with a part of its fast path off (ZZ_BENCH_OFF)\n'
 printf '  %-18s %8s %8s %12s\n' off wall/s cpu/s "x all on"
-for off in none halves fastlines halves,fastlines; do
+for off in none halves fastlines vectors halves,fastlines; do
 	cmp -s "$OUT/off-$off.out" "$OUT/off-none.out" || { echo "bench: ZZ_BENCH_OFF=$off changed the answer" >&2; fail=1; }
 	printf '  %-18s %8.3f %8.3f %12s\n' "$off" "$(wall "off-$off")" \
 	    "$(cpu "off-$off")" "$(ratio "$(wall "off-$off")" "$(wall off-none)")"

@@ -26,6 +26,8 @@ zz_common_init(struct zz_common *c)
 		zz_split_min = (off_t)1 << 62;
 	if (zz_bench_off("fastlines"))
 		zz_csv_fast = false;
+	if (zz_bench_off("vectors"))
+		zz_line_wide = 1;
 }
 
 bool

@@ -943,7 +943,8 @@ int zz_common_opt(struct zz_common *c, int opt, const char *arg,
 /* Also turns zz_csv_safe on when $ZZ_CSV_SAFE is set and not "0". */
 void zz_common_init(struct zz_common *c);
 /* Whether $ZZ_BENCH_OFF names part of a fast path to leave out (halves,
- * fastlines, fsckstream): make bench and the tests compare the two ways. */
+ * fastlines, vectors, fsckstream): make bench and the tests compare the
+ * two ways. */
 bool zz_bench_off(const char *part);
 
 /* s as a whole decimal number from lo to hi: 0, or -1 (*v undefined). */
