@@ -225,6 +225,9 @@ struct whoctx {
 	struct zz_map unit;	/* a unit -> struct list * of its people */
 	bool *first;		/* by person: the first of its name
 				 * (zz_plan_person's, the rule's) */
+	size_t *member;		/* by member: its name's position in names
+				 * + 1, or 0 (looked up once, not once for
+				 * each unit of its task force) */
 	size_t *last;		/* by name: 1 + the last unit given to it */
 	struct list *got;	/* by name: its units */
 };
@@ -234,10 +237,8 @@ struct whoctx {
  * the caller knows, else zz_answers_for decides.  Asking for every
  * candidate was a third of the annual report. */
 static void
-candidate(struct whoctx *w, size_t ui, const char *s, size_t len, bool sure)
+candidate_k(struct whoctx *w, size_t ui, size_t k, bool sure)
 {
-	size_t k = (size_t)zz_map_get(&w->name, s, len);
-
 	if (!k-- || w->last[k] == ui + 1)
 		return;
 	if (sure || zz_answers_for(&w->m->plan, w->m->u[ui].it, w->names[k],
@@ -245,6 +246,13 @@ candidate(struct whoctx *w, size_t ui, const char *s, size_t len, bool sure)
 		w->last[k] = ui + 1;
 		push(&w->got[k], ui);
 	}
+}
+
+/* The same for the name s (len bytes). */
+static void
+candidate(struct whoctx *w, size_t ui, const char *s, size_t len, bool sure)
+{
+	candidate_k(w, ui, (size_t)zz_map_get(&w->name, s, len), sure);
 }
 
 /* Each name of a list joined by 、 , ; or / (who.c's reading). */
@@ -289,7 +297,7 @@ unit_candidates(struct whoctx *w, size_t ui)
 	    slot >= 0 && i < p->by.members.at[slot + 1]; i++) {
 		const struct zz_member *mb = &p->members[p->by.members.row[i]];
 
-		candidate(w, ui, mb->name, strlen(mb->name),
+		candidate_k(w, ui, w->member[p->by.members.row[i]],
 		    strcmp(mb->role, "lead_staff") == 0 ||
 		    strcmp(mb->role, "lead_leader") == 0);
 	}
@@ -320,7 +328,7 @@ build_people(const struct model *m, zz_date lo, zz_date hi,
     struct ents *people)
 {
 	const struct zz_plan *p = &m->plan;
-	struct whoctx w = {m, NULL, {0}, {0}, NULL, NULL, NULL};
+	struct whoctx w = {m, NULL, {0}, {0}, NULL, NULL, NULL, NULL};
 	size_t n, k, i;
 	char **names = w.names = zz_plan_names(p, false, &n);
 
@@ -335,6 +343,10 @@ build_people(const struct model *m, zz_date lo, zz_date hi,
 			*slot = zz_xcalloc(1, sizeof(struct list));
 		push(*slot, i);
 	}
+	w.member = zz_xcalloc(p->nmembers + 1, sizeof *w.member);
+	for (i = 0; i < p->nmembers; i++)
+		w.member[i] = (size_t)zz_map_get(&w.name, p->members[i].name,
+		    strlen(p->members[i].name));
 	w.first = zz_xcalloc(p->npeople + 1, sizeof *w.first);
 	for (i = 0; i < p->npeople; i++)
 		w.first[i] = zz_plan_person(p, p->people[i].name) ==
@@ -351,6 +363,7 @@ build_people(const struct model *m, zz_date lo, zz_date hi,
 	}
 	free(names);
 	free(w.first);
+	free(w.member);
 	free(w.last);
 	free(w.got);
 	zz_map_free(&w.name, NULL);
