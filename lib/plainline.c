@@ -80,7 +80,7 @@ plain_line_bytes(char *s, const char *e, char **c)
 /* 64 bytes, one bit each. */
 struct bits {
 	uint64_t comma;
-	uint64_t ascii_bad;	/* no head's: below a space, DEL, a quote */
+	uint64_t ascii_bad;	/* not in a head: below a space, DEL, a quote */
 	uint64_t rare;		/* for the byte loop: a quote, CR, NUL, or a
 				 * lead byte C0, C1, E0 (overlong?), ED
 				 * (surrogate?), F0-FF */
@@ -201,6 +201,7 @@ plain_line32(char *s, const char *e, char **c)
 {
 	return plain_line_by(s, e, c, bits32);
 }
+
 typedef signed char v64 __attribute__((vector_size(64)));
 typedef unsigned char u64 __attribute__((vector_size(64)));
 #define MOVE64(x) ((uint64_t)_mm512_movepi8_mask((__m512i)(x)))
