@@ -39,10 +39,13 @@ zz_setprog(const char *argv0)
 /* Where this thread's warnings are held, when they are. */
 static _Thread_local struct zz_held *held;
 
-void
+struct zz_held *
 zz_warn_hold(struct zz_held *h)
 {
+	struct zz_held *was = held;
+
 	held = h;
+	return was;
 }
 
 void

@@ -47,10 +47,12 @@ struct loader {
 	int err;
 	bool header;
 	long *lines;		/* items.csv: the line of each item */
-	unsigned *hash;		/* later half: the hash of each item's id */
+	unsigned *hash;		/* halves: the hash of each item's id */
 	size_t cap;		/* of lines and hash */
 	size_t bytes;		/* of the file it reads: a block of strings */
-	bool later_half;	/* of a file read in halves: see read_items */
+	bool halves;		/* of a file read in halves: ids hashed, and
+				 * indexed after (see read_items) */
+	bool later_half;
 	int first_n;		/* later half: its first row's fields, */
 	long first_line;	/* and line */
 };
@@ -175,7 +177,7 @@ lines_room(struct loader *l, size_t n)
 		return;
 	l->cap = n;
 	l->lines = zz_xreallocarray(l->lines, n, sizeof *l->lines);
-	if (l->later_half)
+	if (l->halves)
 		l->hash = zz_xreallocarray(l->hash, n, sizeof *l->hash);
 }
 
@@ -224,9 +226,9 @@ row_item(struct loader *l, char **f, long line)
 	it = zz_plan_add_item(l->p);
 	n = l->p->nitems - 1;
 	len = pack(l, it, f);
-	/* the later half's ids are indexed after the first half's (join),
-	 * their hashes made here, in its own thread */
-	if (l->later_half) {
+	/* read in halves, the ids are indexed after both (index_ids),
+	 * their hashes made here, in the halves' threads */
+	if (l->halves) {
 		note_line(l, n, line);
 		l->hash[n] = zz_map_hash(f[0], len);
 	} else if ((first = zz_plan_index_hash(l->p, n, len,
@@ -368,30 +370,16 @@ read_half(void *arg)
  * is fetched into the cache. */
 #define AHEAD 16
 
-/* The second half's items after the first's, in one copy; lines: where
- * its lines start, less one. */
+/* Items [at, at + n) indexed in order, hash[j] the hash of item at + j's
+ * id: the first repeated id named at its line, as when read in one go. */
 static int
-join(struct loader *l, struct half *h, long lines)
+index_ids(struct loader *l, size_t at, size_t n, const unsigned *hash)
 {
 	struct zz_plan *p = l->p;
-	size_t j, n = h->q.nitems, at = p->nitems;
-	const unsigned *hash = h->l.hash;
+	size_t j;
 	long first;
 
-	if (h->l.first_n && h->l.first_n != l->ncols) {
-		zz_fwarn(l->name, h->l.first_line + lines, "%d fields where %d "
-		    "columns were expected", h->l.first_n, l->ncols);
-		return -1;
-	}
 	zz_plan_reserve(p, at + n);
-	if (n)	/* memcpy from NULL is undefined */
-		memcpy(p->items + at, h->q.items, n * sizeof *p->items);
-	p->nitems += n;
-	h->q.nitems = 0;	/* p owns them now */
-	zz_arena_take(&p->strings, &h->q.strings);
-	lines_room(l, at + n);
-	for (j = 0; j < n; j++)
-		l->lines[at + j] = h->l.lines[j] + lines;
 	for (j = 0; j < n; j++) {
 		if (j + AHEAD < n)
 			zz_plan_prefetch(p, hash[j + AHEAD], 0);
@@ -403,10 +391,59 @@ join(struct loader *l, struct half *h, long lines)
 			return -1;
 		}
 	}
+	return 0;
+}
+
+/* The second half's items after the first's, in one copy, and indexed;
+ * lines: where its lines start, less one. */
+static int
+join(struct loader *l, struct half *h, long lines)
+{
+	struct zz_plan *p = l->p;
+	size_t j, n = h->q.nitems, at = p->nitems;
+
+	if (h->l.first_n && h->l.first_n != l->ncols) {
+		zz_fwarn(l->name, h->l.first_line + lines, "%d fields where %d "
+		    "columns were expected", h->l.first_n, l->ncols);
+		return -1;
+	}
+	zz_plan_reserve_items(p, at + n);
+	if (n)	/* memcpy from NULL is undefined */
+		memcpy(p->items + at, h->q.items, n * sizeof *p->items);
+	p->nitems += n;
+	h->q.nitems = 0;	/* p owns them now */
+	zz_arena_take(&p->strings, &h->q.strings);
+	lines_room(l, at + n);
+	for (j = 0; j < n; j++)
+		l->lines[at + j] = h->l.lines[j] + lines;
+	if (index_ids(l, at, n, h->l.hash) < 0)
+		return -1;
 	if (h->rc != 0) {
 		zz_warn_release(&h->held, lines);
 		return -1;
 	}
+	return 0;
+}
+
+/* The first half read (rc its result, its warning in held), the second
+ * half's joined to it: a repeated id in the first half comes before any
+ * other fault of it, as when read in one go. */
+static int
+finish(struct loader *l, struct half *h, struct zz_csv_part *a, int rc,
+    struct zz_held *held, off_t half)
+{
+	if (index_ids(l, 0, l->p->nitems, l->hash) < 0) {
+		zz_held_free(held);
+		return -1;
+	}
+	if (rc != 0) {
+		zz_warn_release(held, 0);
+		return rc;
+	}
+	/* else the first read it all: a quoted field ran across the middle,
+	 * or nothing but blank lines came before it */
+	if (h && a->stopped == half)
+		return join(l, h, a->stop_line - 1);
 	return 0;
 }
 
@@ -415,36 +452,43 @@ read_items(struct loader *l, int fd, off_t size)
 {
 	struct zz_csv_part a = {.fd = fd, .from = 0, .to = size, .line = 1};
 	off_t half = zz_csv_middle(fd, size);
+	struct zz_held held = {0}, *was;
 	struct half h;
 	pthread_t th;
+	bool two;
 	int rc;
 
 	zz_plan_reserve(l->p, lines_in(fd, 0, size));
-	lines_room(l, l->p->items_cap);
 	l->bytes = (size_t)(half > 0 ? half : size);
-	if (half <= 0 || half >= size)
+	if (half <= 0 || half >= size) {
+		lines_room(l, l->p->items_cap);
 		return zz_csv_read_part(&a, l->name, ',', on_row, l);
+	}
+	l->halves = true;
+	lines_room(l, l->p->items_cap);
 	memset(&h, 0, sizeof h);
 	h.l = *l;
 	h.l.p = &h.q;
 	h.l.header = true;	/* the first half's to check */
 	h.l.ncols = 0;		/* its first row's, checked in join() */
 	h.l.lines = NULL;
+	h.l.hash = NULL;
 	h.l.cap = 0;
 	h.l.bytes = (size_t)(size - half);
 	h.l.later_half = true;
 	h.q.groups = l->p->groups;
 	h.q.ngroups = l->p->ngroups;
 	h.csv = (struct zz_csv_part){.fd = fd, .from = half, .to = size, .line = 1};
-	if (pthread_create(&th, NULL, read_half, &h) != 0)
-		return zz_csv_read_part(&a, l->name, ',', on_row, l);
-	a.handoff = half;
+	two = pthread_create(&th, NULL, read_half, &h) == 0;
+	if (two)
+		a.handoff = half;
+	/* a caller's hold (a test's) put back after, to take ours */
+	was = zz_warn_hold(&held);
 	rc = zz_csv_read_part(&a, l->name, ',', on_row, l);
-	pthread_join(th, NULL);
-	/* else the first read it all: a quoted field ran across the middle,
-	 * or nothing but blank lines came before it */
-	if (rc == 0 && a.stopped == half)
-		rc = join(l, &h, a.stop_line - 1);
+	zz_warn_hold(was);
+	if (two)
+		pthread_join(th, NULL);
+	rc = finish(l, two ? &h : NULL, &a, rc, &held, half);
 	h.q.groups = NULL;	/* lent */
 	h.q.ngroups = 0;
 	zz_plan_free(&h.q);
@@ -487,6 +531,7 @@ load_table(const char *dir, int table, struct zz_plan *p)
 	fclose(f);
 	free(path);
 	free(l.lines);
+	free(l.hash);
 	return rc ? -1 : 0;
 }
 

@@ -57,7 +57,8 @@ struct zz_held {
 	char *file, *msg;	/* msg NULL: nothing held */
 	long line;
 };
-void zz_warn_hold(struct zz_held *h);	/* NULL: print again */
+/* NULL: print again.  Returns the hold it replaces, to put back. */
+struct zz_held *zz_warn_hold(struct zz_held *h);
 void zz_warn_release(struct zz_held *h, long lines);
 void zz_held_free(struct zz_held *h);
 /* Flush and close stdout; on failure say so.  Returns the exit code to use. */

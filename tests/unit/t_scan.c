@@ -798,6 +798,12 @@ test_items(void)
 	check_items2("a repeat, then a bad row, second half", 4000, 3000,
 	    "1.T1004,1,task,1,x,2022-01-01,,,\n", -1,
 	    "1.T1x,1,task,1,x,2022-13-01,,,\n");
+	/* the first half's ids are indexed after it is read, too */
+	check_items2("a repeat, then a bad row, first half", 4000, 1000,
+	    "1.T1004,1,task,1,x,2022-01-01,,,\n", -1,
+	    "1.T1x,1,task,1,x,2022-13-01,,,\n");
+	check_items("a repeat with a bad id, first half", 4000, 1000,
+	    "1.T1004,2,task,1,x,2022-01-01,,,\n", -1);
 }
 
 /*
