@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -230,16 +231,41 @@ load(const struct opts *o, struct zz_plan *p, struct zz_states *s)
 	return rc;
 }
 
+/* Room for n rows in one block of huge pages: grown by doubling, a long
+ * list's rows were faulted in 4 KiB at a time and copied at each
+ * doubling, and again into the sorted array (half the page faults of
+ * zz-overdue). */
+static struct row *
+rows_block(size_t n)
+{
+	if (n > SIZE_MAX / sizeof(struct row))
+		zz_die("out of memory");
+	return zz_xmalloc_big(n * sizeof(struct row));
+}
+
+static void
+rows_reserve(struct rows *r, size_t n)
+{
+	struct row *v;
+
+	if (n <= r->cap)
+		return;
+	v = rows_block(n);
+	if (r->n)	/* memcpy from NULL is undefined */
+		memcpy(v, r->v, r->n * sizeof *v);
+	free(r->v);
+	r->v = v;
+	r->cap = n;
+}
+
 static void
 add_row(struct rows *r, const struct zz_item *it, char *occ, zz_date due,
     const struct zz_state *st)
 {
 	struct row *w;
 
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 256;
-		r->v = zz_xreallocarray(r->v, r->cap, sizeof *r->v);
-	}
+	if (r->n == r->cap)
+		rows_reserve(r, r->cap ? r->cap * 2 : 256);
 	w = &r->v[r->n];
 	w->it = it;
 	w->id = occ ? occ : it->id;
@@ -330,6 +356,8 @@ collect(const struct opts *o, const struct zz_plan *p,
 {
 	size_t i;
 
+	rows_reserve(r, r->n + p->nitems);	/* a row an item at most, but
+						 * for recurring ones */
 	for (i = 0; i < p->nitems; i++) {
 		const struct zz_item *it = &p->items[i];
 		const struct zz_state *st;
@@ -398,7 +426,7 @@ sort_rows(struct rows *r)
 		at[(size_t)(hi - r->v[i].late) + 1]++;
 	for (i = 1; i <= range; i++)
 		at[i] += at[i - 1];
-	out = zz_xreallocarray(NULL, r->n, sizeof *out);
+	out = rows_block(r->n);
 	for (i = 0; i < r->n; i++)
 		out[at[hi - r->v[i].late]++] = r->v[i];
 	free(r->v);
