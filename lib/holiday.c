@@ -173,6 +173,8 @@ zz_plan_workdays(struct zz_plan *p)
 	for (i = 0; i < p->nitems; i++) {
 		struct zz_item *it = &p->items[i];
 
+		if (it->packed && !it->says_before)
+			continue;	/* the loader looked (store.c) */
 		if (it->due != ZZ_NODATE && !*it->recur &&
 		    said_before(it->text, it->due))
 			it->due = zz_workday_before(p, it->due);

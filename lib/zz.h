@@ -325,6 +325,8 @@ struct zz_item {
 				 * ZZ_NODATE while it is in the plan */
 	bool packed;		/* its strings live in the plan's arena (a
 				 * data directory's items), not their own */
+	bool says_before;	/* packed: its text has 日前, which
+				 * zz_plan_workdays looks for in no other */
 };
 /* Whether it is still in the plan on day t (not removed on or before). */
 bool zz_item_current(const struct zz_item *it, zz_date t);
