@@ -303,13 +303,23 @@ struct zz_member {
 	int group;
 	char *name, *role;	/* lead_leader|assist_leader|lead_staff|coop_staff */
 };
+/* The numbers and flags first, then the strings: 88 bytes, where the
+ * order of the columns left 16 bytes of holes (a big plan's items are
+ * copied, scanned and faulted in whole). */
 struct zz_item {
-	char *id;		/* "2.P4" */
 	int group;		/* 0: the leading group's office */
 	enum zz_kind kind;
 	int seq;
-	char *text;
 	zz_date due;
+	zz_date removed;	/* the date of the revision that dropped it,
+				 * ZZ_NODATE while it is in the plan */
+	bool ongoing;		/* 持续推进, 长期坚持: due is the plan's end */
+	bool packed;		/* its strings live in the plan's arena (a
+				 * data directory's items), not their own */
+	bool says_before;	/* packed: its text has 日前, which
+				 * zz_plan_workdays looks for in no other */
+	char *id;		/* "2.P4" */
+	char *text;
 	char *recur;		/* "" when not recurring */
 	char *owner;		/* the lead unit (牵头单位), "" when the plan
 				 * names none */
@@ -320,13 +330,6 @@ struct zz_item {
 				 * units (责任单位 besides the lead, 配合单位) */
 	char *leader;		/* the responsible leader(s) (责任领导) */
 	char *person;		/* the responsible person(s) (责任人) */
-	bool ongoing;		/* 持续推进, 长期坚持: due is the plan's end */
-	zz_date removed;	/* the date of the revision that dropped it,
-				 * ZZ_NODATE while it is in the plan */
-	bool packed;		/* its strings live in the plan's arena (a
-				 * data directory's items), not their own */
-	bool says_before;	/* packed: its text has 日前, which
-				 * zz_plan_workdays looks for in no other */
 };
 /* Whether it is still in the plan on day t (not removed on or before). */
 bool zz_item_current(const struct zz_item *it, zz_date t);
