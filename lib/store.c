@@ -147,11 +147,15 @@ row_member(struct loader *l, char **f, long line)
 }
 
 /* An item's strings in the plan's arena: a big plan's memory and time
- * went to several small blocks an item.  Returns the id's length. */
+ * went to several small blocks an item.  An empty one is the one empty
+ * string, always in the cache (the usual recur, person: asked for every
+ * item of a long list, each a cache miss into the arena).  Returns the
+ * id's length. */
 static size_t
 pack(struct loader *l, struct zz_item *it, char **f)
 {
 	static const int col[] = {0, 4, 6, 7, 9, 10, 11};
+	static char empty[1];
 	char **dst[] = {&it->id, &it->text, &it->recur, &it->owner, &it->coop,
 		&it->leader, &it->person};
 	size_t n[7], sum = 0;
@@ -159,9 +163,14 @@ pack(struct loader *l, struct zz_item *it, char **f)
 	int i;
 
 	for (i = 0; i < 7; i++)
-		sum += n[i] = strlen(f[col[i]]) + 1;
+		if ((n[i] = strlen(f[col[i]]) + 1) > 1)
+			sum += n[i];
 	b = zz_arena_alloc(&l->p->strings, sum, l->bytes);
 	for (i = 0; i < 7; i++) {
+		if (n[i] == 1) {
+			*dst[i] = empty;
+			continue;
+		}
 		*dst[i] = memcpy(b, f[col[i]], n[i]);
 		b += n[i];
 	}
