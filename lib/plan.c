@@ -92,9 +92,11 @@ zz_plan_add_member(struct zz_plan *p, int group, const char *name,
 {
 	struct zz_member *m = GROW(p->members, p->nmembers);
 
+	/* in the plan's arena: a big plan's members were two mallocs
+	 * each */
 	m->group = group;
-	m->name = zz_xstrdup(name);
-	m->role = zz_xstrdup(role);
+	m->name = zz_arena_str(&p->strings, name, strlen(name));
+	m->role = zz_arena_str(&p->strings, role, strlen(role));
 	return m;
 }
 
@@ -127,13 +129,12 @@ zz_plan_free(struct zz_plan *p)
 
 	free(p->doc.number), free(p->doc.title), free(p->doc.issuer);
 	for (i = 0; i < p->ngroups; i++)
-		free(p->groups[i].name), free(p->groups[i].goal);
+		if (!p->groups[i].packed)
+			free(p->groups[i].name), free(p->groups[i].goal);
 	for (i = 0; i < p->npeople; i++) {
 		free(p->people[i].name), free(p->people[i].title);
 		free(p->people[i].unit), free(p->people[i].role);
 	}
-	for (i = 0; i < p->nmembers; i++)
-		free(p->members[i].name), free(p->members[i].role);
 	for (i = 0; i < p->nitems; i++) {
 		struct zz_item *it = &p->items[i];
 

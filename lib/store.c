@@ -111,8 +111,9 @@ row_group(struct loader *l, char **f, long line)
 		return BAD("ongoing (yes or no)", f[4]);
 	g = zz_plan_add_group(l->p);
 	g->id = (int)id;
-	g->name = zz_xstrdup(f[1]);
-	g->goal = zz_xstrdup(f[2]);
+	g->name = zz_arena_str(&l->p->strings, f[1], strlen(f[1]));
+	g->goal = zz_arena_str(&l->p->strings, f[2], strlen(f[2]));
+	g->packed = true;
 	g->due = due;
 	g->ongoing = strcmp(f[4], "yes") == 0;
 	return 0;

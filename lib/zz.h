@@ -295,13 +295,16 @@ struct zz_group {
 	char *name, *goal;
 	zz_date due;
 	bool ongoing;
+	bool packed;		/* name and goal in the plan's arena (a data
+				 * directory's groups), not their own */
 };
 struct zz_person {
 	char *name, *title, *unit, *role;	/* role: leader|deputy|member */
 };
 struct zz_member {
 	int group;
-	char *name, *role;	/* lead_leader|assist_leader|lead_staff|coop_staff */
+	char *name, *role;	/* lead_leader|assist_leader|lead_staff|coop_staff;
+				 * in the plan's arena */
 };
 /* The numbers and flags first, then the strings: 88 bytes, where the
  * order of the columns left 16 bytes of holes (a big plan's items are
