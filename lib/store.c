@@ -57,6 +57,16 @@ struct loader {
 	long first_line;	/* and line */
 };
 
+/* An ongoing column: 1 for yes, 0 for no or empty (the usual, asked
+ * first: three strcmp an item before), -1 for anything else. */
+static int
+yes_no(const char *s)
+{
+	if (!*s)
+		return 0;
+	return strcmp(s, "yes") == 0 ? 1 : strcmp(s, "no") == 0 ? 0 : -1;
+}
+
 static int
 date_or_empty(const char *s, zz_date *t)
 {
@@ -97,6 +107,7 @@ row_group(struct loader *l, char **f, long line)
 	struct zz_group *g;
 	zz_date due;
 	long id;
+	int ongoing;
 
 	if (zz_strtonum(f[0], 1, ZZ_GROUP_MAX, &id) < 0)
 		return BADNUM("group id", f[0], 1, ZZ_GROUP_MAX);
@@ -107,7 +118,7 @@ row_group(struct loader *l, char **f, long line)
 		return zz_fwarn(l->name, line, "duplicate group id %ld", id), -1;
 	if (date_or_empty(f[3], &due) < 0)
 		return BAD("date", f[3]);
-	if (strcmp(f[4], "yes") != 0 && strcmp(f[4], "no") != 0 && *f[4])
+	if ((ongoing = yes_no(f[4])) < 0)
 		return BAD("ongoing (yes or no)", f[4]);
 	g = zz_plan_add_group(l->p);
 	g->id = (int)id;
@@ -115,7 +126,7 @@ row_group(struct loader *l, char **f, long line)
 	g->goal = zz_arena_str(&l->p->strings, f[2], strlen(f[2]));
 	g->packed = true;
 	g->due = due;
-	g->ongoing = strcmp(f[4], "yes") == 0;
+	g->ongoing = ongoing;
 	return 0;
 }
 
@@ -209,7 +220,7 @@ row_item(struct loader *l, char **f, long line)
 	struct zz_recur r;
 	long g, seq, src;
 	zz_date due, removed;
-	int kind;
+	int kind, ongoing;
 	long first;
 	size_t n, len;
 
@@ -231,7 +242,7 @@ row_item(struct loader *l, char **f, long line)
 		    f[6]);
 	if (*f[8] && zz_strtonum(f[8], 0, LONG_MAX, &src) < 0)
 		return BADNUM("source line", f[8], 0, LONG_MAX);
-	if (strcmp(f[12], "yes") != 0 && strcmp(f[12], "no") != 0 && *f[12])
+	if ((ongoing = yes_no(f[12])) < 0)
 		return BAD("ongoing (yes or no)", f[12]);
 	if (date_or_empty(f[13], &removed) < 0)
 		return BAD("removed date", f[13]);
@@ -256,7 +267,7 @@ row_item(struct loader *l, char **f, long line)
 	it->seq = (int)seq;
 	it->due = due;
 	it->source = *f[8] ? src : 0;
-	it->ongoing = strcmp(f[12], "yes") == 0;
+	it->ongoing = ongoing;
 	it->removed = removed;
 	return zz_item_id_check(it, l->name, line);
 }
