@@ -401,15 +401,21 @@ zz_plan_reserve_items(struct zz_plan *p, size_t n)
 }
 
 void
-zz_plan_reserve(struct zz_plan *p, size_t n)
+zz_plan_reserve_index(struct zz_plan *p, size_t n)
 {
 	size_t cap = 64;
 
-	zz_plan_reserve_items(p, n);
 	while (cap / 2 < n)
 		cap *= 2;
 	if (cap > p->index.cap)
 		index_resize(&p->index, cap);
+}
+
+void
+zz_plan_reserve(struct zz_plan *p, size_t n)
+{
+	zz_plan_reserve_items(p, n);
+	zz_plan_reserve_index(p, n);
 }
 
 long

@@ -410,8 +410,9 @@ struct zz_item *zz_plan_add_item(struct zz_plan *p);
 /* Room for n items and their index, made once (a loader that knows how
  * many are coming: no array copied and no index rebuilt as it grows). */
 void zz_plan_reserve(struct zz_plan *p, size_t n);
-/* The same for the items alone. */
+/* The same for the items alone, and for the index alone. */
 void zz_plan_reserve_items(struct zz_plan *p, size_t n);
+void zz_plan_reserve_index(struct zz_plan *p, size_t n);
 void zz_plan_free(struct zz_plan *p);
 /* Build the id index and check the tables hold together (unique ids,
  * known groups, ...); reports as name and returns -1 on a problem. */
