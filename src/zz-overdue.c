@@ -259,6 +259,17 @@ rows_reserve(struct rows *r, size_t n)
 }
 
 static void
+rows_free(struct rows *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->v[i].own)
+			free(r->v[i].id);
+	free(r->v);
+}
+
+static void
 add_row(struct rows *r, const struct zz_item *it, char *occ, zz_date due,
     const struct zz_state *st)
 {
@@ -781,8 +792,10 @@ main(int argc, char **argv)
 	zz_setprog(argv[0]);
 	parse_args(argc, argv, &o);
 	if (o.ndirs > 1) {
-		if (load_plans(&o, &r) < 0)
+		if (load_plans(&o, &r) < 0) {
+			rows_free(&r);	/* made before the plans' check */
 			return ZZ_EXIT_ERR;
+		}
 		pp = &plans[0].p;	/* the calendar's name; rows know theirs */
 	} else {
 		if (load(&o, &p, &s) < 0)
@@ -810,10 +823,7 @@ main(int argc, char **argv)
 			sections(&r);
 		print_table(&o, pp, &r, overdue);
 	}
-	for (i = 0; i < r.n; i++)
-		if (r.v[i].own)
-			free(r.v[i].id);
-	free(r.v);
+	rows_free(&r);
 	caches_free(pp, cache);
 	/* No zz_states_free or zz_plan_free: at exit the system takes the
 	 * memory back at once, where a big plan's million free() calls
