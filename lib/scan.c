@@ -535,7 +535,7 @@ whole_line(void *ctx, char *s, size_t n, long line)
 static int
 run(struct part *t)
 {
-	t->csv.whole = whole_line;
+	t->csv.whole = zz_csv_fast ? whole_line : NULL;
 	t->csv.whole_ctx = t;
 	if ((t->rc = zz_log_each_part(&t->csv, t->name, &t->header,
 	    t->w ? on_report_w : on_report, t)) == 0)
@@ -739,16 +739,18 @@ read_voided(struct part *a, int fd, off_t limit)
 static int
 read_stream(struct part *a, const char *path, int fd, off_t limit)
 {
+	struct zz_held *was = NULL;
 	int rc;
 
 	if (a->w)
-		zz_warn_hold(&a->held);
+		was = zz_warn_hold(&a->held);
 	rc = read_halves(a, path, fd, limit);
 	if ((rc == 0 && a->voids) || (rc != 0 && a->w))
 		rc = read_voided(a, fd, limit);
 	else
 		close(fd);
-	zz_warn_hold(NULL);
+	if (a->w)	/* a caller's hold goes on */
+		zz_warn_hold(was);
 	return rc;
 }
 

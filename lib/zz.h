@@ -273,7 +273,8 @@ extern bool zz_csv_excel;
 void zz_csv_bom(FILE *f);
 void zz_csv_eol(FILE *f);
 /* Lines without quotes are split by zz_csv_read itself rather than by
- * libcsv, with the same result; false sends every line to libcsv (tests). */
+ * libcsv, and a plain log line is read by scan.c without splitting, with
+ * the same result; false sends every line to libcsv (tests, make bench). */
 extern bool zz_csv_fast;
 
 /* ---- plan.c: the plan tables ---- */

@@ -1,6 +1,8 @@
 #!/bin/sh
 # zz-report reads a long log in two halves at once (lib/scan.c): what it
-# prints must be what one pass prints (ZZ_BENCH_OFF=halves), for a month
+# prints must be what one pass prints (ZZ_BENCH_OFF=halves), and what the
+# plain way prints (ZZ_BENCH_OFF=fastlines: every line split by libcsv,
+# no line checked by hand or in vectors), for a month
 # across the middle of the log, with reports of ids the plan lacks in
 # both halves (warned with their own line numbers, in log order) and a
 # void record in the second half of a report in the first.
@@ -34,13 +36,19 @@ both() {
 	shift
 	zz-report -d "$D" "$@" >"$TMP/h.out" 2>"$TMP/h.err"
 	hrc=$?
-	ZZ_BENCH_OFF=halves zz-report -d "$D" "$@" >"$TMP/w.out" 2>"$TMP/w.err"
-	wrc=$?
+	for off in halves fastlines; do
+		ZZ_BENCH_OFF=$off zz-report -d "$D" "$@" >"$TMP/w.out" 2>"$TMP/w.err"
+		same "$desc" $off 0 "$hrc" $?
+	done
+}
+
+# same DESC OFF WANT RC RC2: h.* and w.* alike, both exits WANT
+same() {
 	if cmp -s "$TMP/h.out" "$TMP/w.out" && cmp -s "$TMP/h.err" "$TMP/w.err" &&
-	    [ $hrc = $wrc ] && [ $hrc = 0 ]; then
-		pass "$desc: in halves as in one pass"
+	    [ "$4" = "$5" ] && [ "$4" = "$3" ]; then
+		pass "$1: as with ZZ_BENCH_OFF=$2"
 	else
-		fail "$desc: in halves not as in one pass (exit $hrc, $wrc)"
+		fail "$1: not as with ZZ_BENCH_OFF=$2 (exit $4, $5)"
 		diff "$TMP/h.out" "$TMP/w.out" | head -5 | sed 's/^/#   /'
 		diff "$TMP/h.err" "$TMP/w.err" | head -5 | sed 's/^/#   /'
 	fi
@@ -69,3 +77,20 @@ has "the report to be voided listed" "$TMP/monthly.out" VOIDME
 echo "2022-07-30,0.P1,void,,wrong,x,2022-07-30T08:00:00Z,,$voided" >>"$L"
 checks "a void record"
 hasnt "the voided report not listed" "$TMP/monthly.out" VOIDME
+
+# zz-overdue and zz-status show read the log by the same reader, with the
+# as-of date splitting the halves by work
+for asof in 2022-03-01 2022-07-01 2023-01-01; do
+	zz-overdue -d "$D" --as-of $asof -o csv >"$TMP/h.out" 2>"$TMP/h.err"
+	hrc=$?
+	for off in halves fastlines; do
+		ZZ_BENCH_OFF=$off zz-overdue -d "$D" --as-of $asof -o csv \
+		    >"$TMP/w.out" 2>"$TMP/w.err"
+		same "zz-overdue as of $asof" $off 1 "$hrc" $?
+	done
+	zz-status -d "$D" show --as-of $asof -o csv >"$TMP/h.out" 2>"$TMP/h.err"
+	hrc=$?
+	ZZ_BENCH_OFF=fastlines zz-status -d "$D" show --as-of $asof -o csv \
+	    >"$TMP/w.out" 2>"$TMP/w.err"
+	same "zz-status show as of $asof" fastlines 0 "$hrc" $?
+done
