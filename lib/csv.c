@@ -560,6 +560,11 @@ zz_csv_put(struct zz_buf *b, const char *s, bool first, char delim)
 {
 	char *safe = NULL;
 
+	if (!*s) {	/* most of a report's figure row: its comma alone */
+		if (!first)
+			zz_buf_putc(b, delim);
+		return;
+	}
 	if (zz_csv_safe && is_formula(s))
 		s = safe = zz_xasprintf("'%s", s);
 	if (delim == '\t' || !put_plain(b, s, first, delim)) {

@@ -421,9 +421,7 @@ sv_row(struct zz_table *t, FILE *f, const char *const *v, char sep)
 	for (i = 0; i < t->ncols; i++)
 		zz_csv_put(b, !v[i] ? "" : zz_csv_excel ?
 		    zz_value_cn(t->cols[i].name, v[i]) : v[i], i == 0, sep);
-	if (zz_csv_excel)
-		zz_buf_putc(b, '\r');
-	zz_buf_putc(b, '\n');
+	zz_buf_puts(b, zz_csv_eol_str());
 	fwrite_unlocked(b->s, 1, b->len, f);
 }
 
@@ -434,12 +432,16 @@ zz_csv_bom(FILE *f)
 		fputs("\xef\xbb\xbf", f);
 }
 
+const char *
+zz_csv_eol_str(void)
+{
+	return zz_csv_excel ? "\r\n" : "\n";
+}
+
 void
 zz_csv_eol(FILE *f)
 {
-	if (zz_csv_excel)
-		putc_unlocked('\r', f);
-	putc_unlocked('\n', f);
+	fputs_unlocked(zz_csv_eol_str(), f);
 }
 
 static void

@@ -272,6 +272,7 @@ extern bool zz_csv_excel;
  * end of a line, as --excel wants them (nothing, '\n' otherwise). */
 void zz_csv_bom(FILE *f);
 void zz_csv_eol(FILE *f);
+const char *zz_csv_eol_str(void);	/* the same, for a row made in memory */
 /* Lines without quotes are split by zz_csv_read itself rather than by
  * libcsv, and a plain log line is read by scan.c without splitting, with
  * the same result; false sends every line to libcsv (tests, make bench). */

@@ -567,25 +567,16 @@ csv_head(FILE *f)
 }
 
 /* The row in memory, then one fwrite (csv.c: zz_csv_put): a write a
- * field of 24 was most of the annual csv report's own output.  An empty
- * field, most of a unit's row, is only its comma. */
+ * field of 24 was most of the annual csv report's own output. */
 static void
 csv_row(const struct frow *row, FILE *f)
 {
 	int c;
 
 	zz_buf_reset(&line);
-	for (c = 0; c < F_NCOLS; c++) {
-		if (!row->c[c] || !*row->c[c]) {
-			if (c)
-				zz_buf_putc(&line, ',');
-			continue;
-		}
-		zz_csv_put(&line, row->c[c], c == 0, ',');
-	}
-	if (zz_csv_excel)
-		zz_buf_putc(&line, '\r');
-	zz_buf_putc(&line, '\n');
+	for (c = 0; c < F_NCOLS; c++)
+		zz_csv_put(&line, row->c[c] ? row->c[c] : "", c == 0, ',');
+	zz_buf_puts(&line, zz_csv_eol_str());
 	fwrite_unlocked(line.s, 1, line.len, f);
 }
 
